@@ -1,0 +1,90 @@
+package com.spurlab.inference.eval;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.inference.Predictor;
+import ai.djl.translate.TranslateException;
+import com.spurlab.inference.data.DecodedImages;
+import com.spurlab.inference.data.LabeledImage;
+import com.spurlab.inference.model.ModelMetadata;
+import com.spurlab.inference.model.SmallCnn;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Loads a classifier saved by {@code ClassifierTrainer} and predicts labelled images with it. */
+public final class ClassifierEvaluator {
+
+    private static final Logger log = LoggerFactory.getLogger(ClassifierEvaluator.class);
+    private static final int BATCH = 256;
+
+    public ClassifierEvaluator() {
+    }
+
+    /**
+     * Predicts every sample, in input order, in batches whose arrays are freed after each batch.
+     * A sample without a group gets its class name as group.
+     *
+     * @throws UncheckedIOException     when the model folder or an image cannot be read
+     * @throws IllegalArgumentException when the folder holds a network this code does not know
+     */
+    public List<Prediction> predict(Path modelDir, List<LabeledImage> samples) {
+        ModelMetadata metadata = readMetadata(modelDir);
+        if (!SmallCnn.ARCHITECTURE.equals(metadata.architecture())) {
+            throw new IllegalArgumentException("model in " + modelDir + " is a " + metadata.architecture()
+                    + "; this SpurLab version loads only " + SmallCnn.ARCHITECTURE);
+        }
+        List<String> classNames = metadata.classNames();
+        DecodedImages images = DecodedImages.decode(samples, metadata.imageSize());
+        List<Prediction> predictions = new ArrayList<>(samples.size());
+        try (Model model = Model.newInstance(metadata.modelName(), Engine.getInstance().defaultDevice())) {
+            model.setBlock(SmallCnn.build(classNames.size()));
+            model.load(modelDir, metadata.modelName());
+            try (Predictor<ProbabilityTranslator.Slice, float[][]> predictor = model.newPredictor(new ProbabilityTranslator())) {
+                for (int from = 0; from < samples.size(); from += BATCH) {
+                    int first = from;
+                    int[] indices = new int[Math.min(BATCH, samples.size() - from)];
+                    Arrays.setAll(indices, i -> first + i);
+                    float[][] probabilities = predictor.predict(new ProbabilityTranslator.Slice(images, indices));
+                    for (int i = 0; i < indices.length; i++) {
+                        predictions.add(toPrediction(samples.get(from + i), probabilities[i], classNames));
+                    }
+                }
+            }
+        } catch (IOException | MalformedModelException e) {
+            throw new UncheckedIOException("cannot load the model in " + modelDir,
+                    e instanceof IOException io ? io : new IOException(e.getMessage(), e));
+        } catch (TranslateException e) {
+            throw new IllegalStateException("prediction failed for the model in " + modelDir, e);
+        }
+        log.debug("predicted {} samples with {}", predictions.size(), modelDir);
+        return predictions;
+    }
+
+    private static Prediction toPrediction(LabeledImage sample, float[] probabilities, List<String> classNames) {
+        int best = 0;
+        for (int c = 1; c < probabilities.length; c++) {
+            if (probabilities[c] > probabilities[best]) {
+                best = c;
+            }
+        }
+        String group = sample.group() != null ? sample.group()
+                : sample.label() >= 0 && sample.label() < classNames.size() ? classNames.get(sample.label())
+                : String.valueOf(sample.label());
+        return new Prediction(sample.sampleId(), sample.label(), best, probabilities[best], group);
+    }
+
+    private static ModelMetadata readMetadata(Path modelDir) {
+        try {
+            return ModelMetadata.read(modelDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package com.spurlab.inference.train;
+
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * Everything a training run is parameterised by.
+ *
+ * @param method       training method
+ * @param classNames   class names, index = label; at least two, distinct
+ * @param imageSize    side of the square RGB input, 16..256 px
+ * @param epochs       passes over the training set, 1..500
+ * @param batchSize    images per step, 1..4096
+ * @param learningRate Adam learning rate, &gt; 0
+ * @param seed         seeds weight initialisation and shuffling
+ */
+public record TrainingSettings(TrainingMethod method, List<String> classNames, int imageSize, int epochs, int batchSize,
+        float learningRate, long seed) {
+
+    public TrainingSettings {
+        if (method == null) {
+            throw new IllegalArgumentException("method is missing: choose one of " + List.of(TrainingMethod.values()));
+        }
+        if (classNames == null || classNames.size() < 2) {
+            throw new IllegalArgumentException("classNames must list at least 2 classes, got "
+                    + (classNames == null ? "none" : classNames.size()));
+        }
+        classNames = List.copyOf(classNames);
+        if (new HashSet<>(classNames).size() != classNames.size()) {
+            throw new IllegalArgumentException("classNames must be distinct, got " + classNames);
+        }
+        if (classNames.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException("classNames must not be blank, got " + classNames);
+        }
+        if (imageSize < 16 || imageSize > 256) {
+            throw new IllegalArgumentException("imageSize must be between 16 and 256 pixels, got " + imageSize);
+        }
+        if (epochs < 1 || epochs > 500) {
+            throw new IllegalArgumentException("epochs must be between 1 and 500, got " + epochs);
+        }
+        if (batchSize < 1 || batchSize > 4096) {
+            throw new IllegalArgumentException("batchSize must be between 1 and 4096, got " + batchSize);
+        }
+        if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate must be a positive number such as 0.001, got " + learningRate);
+        }
+    }
+
+    /** ERM, 64 px, 5 epochs, batch 64, learning rate 1e-3, seed 42. */
+    public static TrainingSettings defaults(List<String> classNames) {
+        return new TrainingSettings(TrainingMethod.ERM, classNames, 64, 5, 64, 1e-3f, 42L);
+    }
+}

@@ -1,0 +1,2 @@
+/** Training image classifiers with DJL (ERM for now) and reporting progress while it runs. */
+package com.spurlab.inference.train;

@@ -1,0 +1,124 @@
+package com.spurlab.inference.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.spurlab.inference.data.LabeledImage;
+import com.spurlab.inference.demo.DemoSplits;
+import com.spurlab.inference.demo.TinyDemo;
+import com.spurlab.inference.eval.ClassifierEvaluator;
+import com.spurlab.inference.eval.Prediction;
+import com.spurlab.inference.model.ModelMetadata;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassifierTrainerTest {
+
+    @TempDir
+    static Path dir;
+    static DemoSplits tiny;
+
+    @BeforeAll
+    static void unpackTinyDemo() throws IOException {
+        tiny = TinyDemo.unpacked(dir);
+    }
+
+    private static TrainingSettings settings(int epochs) {
+        return new TrainingSettings(TrainingMethod.ERM, tiny.classNames(), 32, epochs, 32, 3e-3f, 11L);
+    }
+
+    @Test
+    void trainsASavedModelThatTheEvaluatorLoadsAndThatBeatsChance() throws IOException {
+        List<int[]> calls = new ArrayList<>();
+        TrainingProgress progress = (epoch, epochs, step, steps, loss, accuracy) -> {
+            assertThat(loss).isFinite().isNotNegative();
+            assertThat(accuracy).isBetween(0.0, 1.0);
+            calls.add(new int[] {epoch, epochs, step, steps});
+        };
+        Path modelDir = dir.resolve("model");
+
+        TrainingResult result = new ClassifierTrainer().train(settings(2), tiny.train(), tiny.validation(), modelDir, progress);
+
+        assertThat(result.modelDir()).isEqualTo(modelDir);
+        assertThat(result.epochsCompleted()).isEqualTo(2);
+        assertThat(result.imagesSeen()).isEqualTo(2L * tiny.train().size());
+        assertThat(result.imagesPerSecond()).isPositive();
+        assertThat(result.finalLoss()).isFinite().isPositive();
+        assertThat(result.validationAccuracy()).isBetween(0.0, 1.0);
+        assertThat(result.device()).isNotBlank();
+        // 200 images in batches of 32: 7 steps per epoch, reported after each one.
+        assertThat(calls).hasSize(14);
+        assertThat(calls.get(13)).containsExactly(2, 2, 7, 7);
+
+        ModelMetadata metadata = ModelMetadata.read(modelDir);
+        assertThat(metadata.classNames()).containsExactly("t-shirt", "dress");
+        assertThat(metadata.imageSize()).isEqualTo(32);
+        try (Stream<Path> files = Files.list(modelDir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".params"));
+        }
+
+        List<Prediction> predictions = new ClassifierEvaluator().predict(modelDir, tiny.train());
+        assertThat(predictions).hasSize(tiny.train().size());
+        assertThat(predictions).extracting(Prediction::sampleId)
+                .containsExactlyElementsOf(tiny.train().stream().map(LabeledImage::sampleId).toList());
+        assertThat(predictions).allSatisfy(p -> assertThat(p.confidence()).isBetween(0.5f, 1f));
+        double trainAccuracy = predictions.stream().filter(Prediction::correct).count() / (double) predictions.size();
+        // 90 % of the training images carry their class's background; two epochs learn at least that cue.
+        assertThat(trainAccuracy).isGreaterThan(0.75);
+    }
+
+    @Test
+    void sameSeedGivesTheSameRun() {
+        TrainingResult first = new ClassifierTrainer().train(settings(1), tiny.train(), tiny.validation(),
+                dir.resolve("seeded-1"), TrainingProgress.NONE);
+        TrainingResult second = new ClassifierTrainer().train(settings(1), tiny.train(), tiny.validation(),
+                dir.resolve("seeded-2"), TrainingProgress.NONE);
+
+        assertThat(second.finalLoss()).isEqualTo(first.finalLoss());
+        assertThat(second.validationAccuracy()).isEqualTo(first.validationAccuracy());
+    }
+
+    @Test
+    void cancellationStopsBeforeTheNextBatchAndSavesNothing() {
+        AtomicInteger steps = new AtomicInteger();
+        TrainingProgress cancelAfterThree = new TrainingProgress() {
+            @Override
+            public void onProgress(int epoch, int epochs, int step, int stepsPerEpoch, double loss, double accuracy) {
+                steps.incrementAndGet();
+            }
+
+            @Override
+            public boolean cancelled() {
+                return steps.get() >= 3;
+            }
+        };
+        Path modelDir = dir.resolve("cancelled");
+
+        assertThatThrownBy(() -> new ClassifierTrainer().train(settings(5), tiny.train(), List.of(), modelDir, cancelAfterThree))
+                .isInstanceOf(TrainingCancelledException.class)
+                .hasMessageContaining("epoch 1, step 4");
+        assertThat(steps).hasValue(3);
+        assertThat(modelDir).doesNotExist();
+    }
+
+    @Test
+    void rejectsLabelsOutsideTheClassNames() {
+        LabeledImage stray = new LabeledImage("stray", tiny.train().get(0).imageFile(), 2, null);
+
+        assertThatThrownBy(() -> new ClassifierTrainer().train(settings(1), List.of(stray), List.of(), dir.resolve("x"),
+                TrainingProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sample stray has label 2");
+        assertThatThrownBy(() -> new ClassifierTrainer().train(settings(1), List.of(), List.of(), dir.resolve("x"),
+                TrainingProgress.NONE))
+                .hasMessageContaining("training set is empty");
+    }
+}
