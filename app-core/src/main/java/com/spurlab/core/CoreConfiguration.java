@@ -1,0 +1,28 @@
+package com.spurlab.core;
+
+import com.spurlab.core.storage.StorageSettings;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** What app-core contributes to the application context. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StorageSettings.class)
+class CoreConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Delegating encoder: bcrypt today, upgradable later without invalidating stored hashes.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,163 @@
+package com.spurlab.core.dataset;
+
+import com.spurlab.core.InvalidRequestException;
+import com.spurlab.core.NotFoundException;
+import com.spurlab.core.project.Capability;
+import com.spurlab.core.project.ProjectAccess;
+import com.spurlab.core.storage.StorageSettings;
+import com.spurlab.core.user.AppUser;
+import com.spurlab.core.user.Role;
+import com.spurlab.core.user.SpurLabPrincipal;
+import com.spurlab.core.user.UserService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Uploading dataset versions and reading them, with the vendor/lead rules of DESIGN.md. */
+@Service
+@Transactional(readOnly = true)
+public class DatasetService {
+
+    private final DatasetVersions versions;
+    private final Samples samples;
+    private final ProjectAccess access;
+    private final UserService users;
+    private final StorageSettings storage;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final com.spurlab.core.storage.BlobStore blobs;
+
+    DatasetService(DatasetVersions versions, Samples samples, ProjectAccess access, UserService users,
+                   StorageSettings storage, ApplicationEventPublisher events, Clock clock,
+                   com.spurlab.core.storage.BlobStore blobs) {
+        this.versions = versions;
+        this.samples = samples;
+        this.access = access;
+        this.users = users;
+        this.storage = storage;
+        this.events = events;
+        this.clock = clock;
+        this.blobs = blobs;
+    }
+
+    /**
+     * Streams the archive to the uploads folder (capped, never whole in memory), records a VALIDATING
+     * version n+1 of the named dataset and announces it; validation runs as a job.
+     */
+    @Transactional
+    public DatasetVersionView upload(long projectId, String name, String archiveName, InputStream content) {
+        SpurLabPrincipal caller = access.require(projectId, Capability.UPLOAD);
+        String datasetName = checkName(name);
+        Path staged = stage(content);
+        try {
+            long size = Files.size(staged);
+            if (size == 0) {
+                throw new InvalidRequestException("empty_upload", "the uploaded file is empty");
+            }
+            int next = versions.maxVersion(projectId, datasetName) + 1;
+            String original = archiveName == null || archiveName.isBlank() ? "upload.zip" : archiveName;
+            DatasetVersion version = versions.save(new DatasetVersion(projectId, datasetName, next, caller.id(),
+                    original.length() > 500 ? original.substring(0, 500) : original, size, clock.instant()));
+            Files.move(staged, archivePath(version.getId()));
+            events.publishEvent(new DatasetUploaded(version.getId()));
+            return DatasetVersionView.of(version, caller.getUsername());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the upload", e);
+        } finally {
+            try {
+                Files.deleteIfExists(staged);
+            } catch (IOException ignored) {
+                // best effort: a stray staging file is removed with the next upload's folder scan
+            }
+        }
+    }
+
+    /** Leads see every version of their projects; vendors only the ones they uploaded. */
+    public List<DatasetVersionView> list(long projectId) {
+        SpurLabPrincipal caller = access.require(projectId, Capability.UPLOAD);
+        List<DatasetVersion> found = caller.role() == Role.VENDOR
+                ? versions.findByProjectIdAndUploadedByOrderByIdDesc(projectId, caller.id())
+                : versions.findByProjectIdOrderByIdDesc(projectId);
+        return found.stream().map(this::view).toList();
+    }
+
+    public DatasetVersionView get(long versionId) {
+        DatasetVersion version = versions.findById(versionId)
+                .orElseThrow(() -> new NotFoundException("dataset version", versionId));
+        SpurLabPrincipal caller = access.require(version.getProjectId(), Capability.UPLOAD);
+        if (caller.role() == Role.VENDOR && version.getUploadedBy() != caller.id()) {
+            throw new AccessDeniedException("vendors read only their own uploads");
+        }
+        return view(version);
+    }
+
+    /** READY versions of a project, for planning experiments (leads). */
+    public List<DatasetVersionView> readyVersions(long projectId) {
+        access.require(projectId, Capability.MANAGE);
+        return versions.findByProjectIdOrderByIdDesc(projectId).stream()
+                .filter(v -> v.getStatus() == DatasetStatus.READY).map(this::view).toList();
+    }
+
+    /** Samples of a READY version with their blob paths, for jobs (no caller: the scheduler runs it). */
+    public List<SampleRecord> samplesForJob(long versionId) {
+        return samples.findByDatasetVersionIdOrderById(versionId).stream()
+                .map(s -> new SampleRecord(s.getId(), blobs.path(s.getImageHash()), s.getLabel(), s.getSplit(),
+                        s.getCaption(), Json.readStringMap(s.getAttributes())))
+                .toList();
+    }
+
+    /** The version without access checks, for jobs. */
+    public DatasetVersionView getForJob(long versionId) {
+        return view(versions.findById(versionId).orElseThrow(() -> new NotFoundException("dataset version", versionId)));
+    }
+
+    Path archivePath(long versionId) {
+        return storage.uploads().resolve("version-" + versionId + ".archive");
+    }
+
+    private DatasetVersionView view(DatasetVersion v) {
+        String uploader = users.findById(v.getUploadedBy()).map(AppUser::getUsername).orElse("?");
+        return DatasetVersionView.of(v, uploader);
+    }
+
+    private Path stage(InputStream content) {
+        try {
+            Files.createDirectories(storage.uploads());
+            Path staged = Files.createTempFile(storage.uploads(), "incoming-", ".part");
+            try (OutputStream out = Files.newOutputStream(staged)) {
+                byte[] buffer = new byte[64 * 1024];
+                long total = 0;
+                for (int n; (n = content.read(buffer)) > 0; ) {
+                    total += n;
+                    if (total > storage.maxUploadBytes()) {
+                        out.close();
+                        Files.deleteIfExists(staged);
+                        throw new InvalidRequestException("upload_too_large", "the archive is larger than "
+                                + storage.maxUploadBytes() + " bytes; split it into several versions");
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+            return staged;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot receive the upload", e);
+        }
+    }
+
+    private static String checkName(String name) {
+        if (name == null || !name.strip().matches("[\\p{L}\\p{N} ._-]{1,200}")) {
+            throw new InvalidRequestException("invalid_dataset_name",
+                    "a dataset name is 1-200 letters, digits, spaces, '.', '_' or '-'");
+        }
+        return name.strip();
+    }
+}

@@ -1,0 +1,152 @@
+package com.spurlab.core.dataset;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One immutable upload of a named dataset in a project; version numbers count up per name. */
+@Entity
+@Table(name = "dataset_version")
+public class DatasetVersion {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "project_id", nullable = false)
+    private long projectId;
+
+    @Column(nullable = false)
+    private String name;
+
+    private int version;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private DatasetStatus status;
+
+    private String format;
+
+    @Column(name = "uploaded_by", nullable = false)
+    private long uploadedBy;
+
+    @Column(name = "archive_name", nullable = false)
+    private String archiveName;
+
+    @Column(name = "archive_size")
+    private long archiveSize;
+
+    @Column(name = "sample_count")
+    private int sampleCount;
+
+    private String report;
+
+    private String summary;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "validated_at")
+    private Instant validatedAt;
+
+    protected DatasetVersion() {
+    }
+
+    DatasetVersion(long projectId, String name, int version, long uploadedBy, String archiveName, long archiveSize,
+                   Instant createdAt) {
+        this.projectId = projectId;
+        this.name = name;
+        this.version = version;
+        this.uploadedBy = uploadedBy;
+        this.archiveName = archiveName;
+        this.archiveSize = archiveSize;
+        this.createdAt = createdAt;
+        this.status = DatasetStatus.VALIDATING;
+    }
+
+    void accept(String format, int sampleCount, String report, String summary, Instant at) {
+        requireValidating();
+        this.status = DatasetStatus.READY;
+        this.format = format;
+        this.sampleCount = sampleCount;
+        this.report = report;
+        this.summary = summary;
+        this.validatedAt = at;
+    }
+
+    void reject(String format, String report, Instant at) {
+        requireValidating();
+        this.status = DatasetStatus.REJECTED;
+        this.format = format;
+        this.report = report;
+        this.validatedAt = at;
+    }
+
+    private void requireValidating() {
+        if (status != DatasetStatus.VALIDATING) {
+            throw new IllegalStateException("dataset version " + id + " is already " + status);
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getProjectId() {
+        return projectId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public int getVersion() {
+        return version;
+    }
+
+    public DatasetStatus getStatus() {
+        return status;
+    }
+
+    public String getFormat() {
+        return format;
+    }
+
+    public long getUploadedBy() {
+        return uploadedBy;
+    }
+
+    public String getArchiveName() {
+        return archiveName;
+    }
+
+    public long getArchiveSize() {
+        return archiveSize;
+    }
+
+    public int getSampleCount() {
+        return sampleCount;
+    }
+
+    public String getReport() {
+        return report;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getValidatedAt() {
+        return validatedAt;
+    }
+}

@@ -1,0 +1,21 @@
+package com.spurlab.core.dataset;
+
+import java.time.Instant;
+
+/** A dataset version as callers see it, with its report and composition decoded. */
+public record DatasetVersionView(long id, long projectId, String name, int version, DatasetStatus status,
+                                 String format, String archiveName, long archiveSize, int samples,
+                                 String uploadedBy, Instant createdAt, Instant validatedAt,
+                                 ValidationReport report, Composition composition) {
+
+    static DatasetVersionView of(DatasetVersion v, String uploader) {
+        return new DatasetVersionView(v.getId(), v.getProjectId(), v.getName(), v.getVersion(), v.getStatus(),
+                v.getFormat(), v.getArchiveName(), v.getArchiveSize(), v.getSampleCount(), uploader,
+                v.getCreatedAt(), v.getValidatedAt(), Json.read(v.getReport(), ValidationReport.class),
+                Json.read(v.getSummary(), Composition.class));
+    }
+
+    public String label() {
+        return name + " v" + version;
+    }
+}

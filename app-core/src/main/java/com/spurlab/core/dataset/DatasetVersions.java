@@ -1,0 +1,20 @@
+package com.spurlab.core.dataset;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface DatasetVersions extends JpaRepository<DatasetVersion, Long> {
+
+    List<DatasetVersion> findByProjectIdOrderByIdDesc(long projectId);
+
+    List<DatasetVersion> findByProjectIdAndUploadedByOrderByIdDesc(long projectId, long uploadedBy);
+
+    /** Locks the row: two validations of one version (a recovered job, a demo) must not both write samples. */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select v from DatasetVersion v where v.id = :id")
+    java.util.Optional<DatasetVersion> lockById(long id);
+
+    @Query("select coalesce(max(v.version), 0) from DatasetVersion v where v.projectId = :projectId and v.name = :name")
+    int maxVersion(long projectId, String name);
+}

@@ -1,0 +1,16 @@
+package com.spurlab.core.dataset;
+
+import java.util.List;
+
+/**
+ * What validation found: the detected format, how many rows were read and accepted, and each
+ * problem with where it is and what to fix. ERRORs in too many rows reject the archive whole.
+ */
+public record ValidationReport(String format, int rows, int accepted, String verdict, List<Problem> problems) {
+
+    public enum Severity { WARNING, ERROR }
+
+    /** One kind of problem; {@code count} rows had it, {@code file}/{@code line} name the first. */
+    public record Problem(Severity severity, String file, Integer line, String problem, int count) {
+    }
+}

@@ -1,0 +1,53 @@
+package com.spurlab.core.project;
+
+import com.spurlab.core.NotFoundException;
+import com.spurlab.core.user.CurrentUser;
+import com.spurlab.core.user.SpurLabPrincipal;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The one place that decides whether the caller may do something in a project. */
+@Component
+public class ProjectAccess {
+
+    private final Projects projects;
+    private final CurrentUser currentUser;
+
+    ProjectAccess(Projects projects, CurrentUser currentUser) {
+        this.projects = projects;
+        this.currentUser = currentUser;
+    }
+
+    /** Returns the caller when they are a member whose role grants the capability; else throws. */
+    @Transactional(readOnly = true)
+    public SpurLabPrincipal require(long projectId, Capability capability) {
+        SpurLabPrincipal caller = currentUser.require();
+        Project project = projects.findById(projectId).orElseThrow(() -> new NotFoundException("project", projectId));
+        if (!project.hasMember(caller.id())) {
+            throw new AccessDeniedException("you are not a member of project " + projectId);
+        }
+        if (!capability.grantedTo(caller.role())) {
+            throw new AccessDeniedException("role " + caller.role() + " may not " + describe(capability));
+        }
+        return caller;
+    }
+
+    public boolean allows(long projectId, Capability capability) {
+        try {
+            require(projectId, capability);
+            return true;
+        } catch (AccessDeniedException | NotFoundException e) {
+            return false;
+        }
+    }
+
+    private static String describe(Capability capability) {
+        return switch (capability) {
+            case VIEW_PROJECT -> "see this project";
+            case UPLOAD -> "upload datasets to this project";
+            case READ_RESULTS -> "read this project's results";
+            case MANAGE -> "manage this project";
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package com.spurlab.core.project;
+
+import com.spurlab.core.InvalidRequestException;
+import com.spurlab.core.NotFoundException;
+import com.spurlab.core.user.AppUser;
+import com.spurlab.core.user.CurrentUser;
+import com.spurlab.core.user.Role;
+import com.spurlab.core.user.SpurLabPrincipal;
+import com.spurlab.core.user.UserService;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating projects, listing the ones the caller may see, and managing members. */
+@Service
+@Transactional(readOnly = true)
+public class ProjectService {
+
+    private final Projects projects;
+    private final ProjectAccess access;
+    private final CurrentUser currentUser;
+    private final UserService users;
+    private final Clock clock;
+
+    ProjectService(Projects projects, ProjectAccess access, CurrentUser currentUser, UserService users, Clock clock) {
+        this.projects = projects;
+        this.access = access;
+        this.currentUser = currentUser;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** Leads create projects and become their first member. */
+    @Transactional
+    public Project create(String name, String description) {
+        SpurLabPrincipal caller = currentUser.require();
+        if (caller.role() != Role.LEAD) {
+            throw new AccessDeniedException("only a lead creates projects");
+        }
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new InvalidRequestException("invalid_name", "a project needs a name of 1-200 characters");
+        }
+        if (projects.findByName(name.strip()).isPresent()) {
+            throw new InvalidRequestException("name_taken", "a project named '" + name.strip() + "' already exists");
+        }
+        return projects.save(new Project(name.strip(), description, caller.id(), clock.instant()));
+    }
+
+    /** The projects the caller is a member of; admins operate the installation and see them all. */
+    public List<Project> listVisible() {
+        SpurLabPrincipal caller = currentUser.require();
+        return caller.role() == Role.ADMIN ? projects.findAll() : projects.findByMember(caller.id());
+    }
+
+    public Project get(long projectId) {
+        access.require(projectId, Capability.VIEW_PROJECT);
+        return projects.findById(projectId).orElseThrow(() -> new NotFoundException("project", projectId));
+    }
+
+    @Transactional
+    public void addMember(long projectId, String username) {
+        access.require(projectId, Capability.MANAGE);
+        AppUser user = users.findByUsername(username)
+                .orElseThrow(() -> new InvalidRequestException("unknown_user", "no user named '" + username + "'"));
+        if (user.getRole() == Role.ADMIN) {
+            throw new InvalidRequestException("admin_not_member", "admins operate the installation; they are not project members");
+        }
+        projects.findById(projectId).orElseThrow().addMember(user.getId());
+    }
+
+    /** For installation seeding (the demo project): no caller to check. */
+    @Transactional
+    public Project createUnchecked(String name, String description, long ownerId, List<Long> memberIds) {
+        Project project = new Project(name, description, ownerId, clock.instant());
+        memberIds.forEach(project::addMember);
+        return projects.save(project);
+    }
+
+    public boolean exists(String name) {
+        return projects.findByName(name).isPresent();
+    }
+}

@@ -1,0 +1,2 @@
+/** Projects, their members, and the access rules every service checks. */
+package com.spurlab.core.project;

@@ -1,0 +1,2 @@
+/** Users, their roles, authentication and API tokens. */
+package com.spurlab.core.user;
