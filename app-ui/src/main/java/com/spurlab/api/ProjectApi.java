@@ -1,0 +1,61 @@
+package com.spurlab.api;
+
+import com.spurlab.core.kpi.KpiService;
+import com.spurlab.core.kpi.KpiStatus;
+import com.spurlab.core.project.Project;
+import com.spurlab.core.project.ProjectService;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Projects and their KPIs. */
+@RestController
+@RequestMapping("/api/v1/projects")
+class ProjectApi {
+
+    record CreateProject(String name, String description) {
+    }
+
+    record ProjectJson(long id, String name, String description, Instant createdAt) {
+        static ProjectJson of(Project p) {
+            return new ProjectJson(p.getId(), p.getName(), p.getDescription(), p.getCreatedAt());
+        }
+    }
+
+    private final ProjectService projects;
+    private final KpiService kpis;
+
+    ProjectApi(ProjectService projects, KpiService kpis) {
+        this.projects = projects;
+        this.kpis = kpis;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Long> create(@RequestBody CreateProject body) {
+        return Map.of("id", projects.create(body.name(), body.description()).getId());
+    }
+
+    @GetMapping
+    List<ProjectJson> list() {
+        return projects.listVisible().stream().map(ProjectJson::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    ProjectJson get(@PathVariable long id) {
+        return ProjectJson.of(projects.get(id));
+    }
+
+    @GetMapping("/{id}/kpis")
+    List<KpiStatus> kpis(@PathVariable long id) {
+        return kpis.kpis(id);
+    }
+}

@@ -1,0 +1,140 @@
+package com.spurlab.app;
+
+import com.spurlab.core.dataset.DatasetService;
+import com.spurlab.core.dataset.DatasetStatus;
+import com.spurlab.core.dataset.DatasetValidation;
+import com.spurlab.core.dataset.DatasetVersionView;
+import com.spurlab.core.experiment.ExperimentService;
+import com.spurlab.core.experiment.StepSpec;
+import com.spurlab.core.experiment.StepType;
+import com.spurlab.core.kpi.KpiMetric;
+import com.spurlab.core.kpi.KpiService;
+import com.spurlab.core.project.Project;
+import com.spurlab.core.project.ProjectService;
+import com.spurlab.core.storage.StorageSettings;
+import com.spurlab.core.user.AppUser;
+import com.spurlab.core.user.Role;
+import com.spurlab.core.user.UserService;
+import com.spurlab.inference.demo.DemoSpec;
+import com.spurlab.inference.demo.DemoSummary;
+import com.spurlab.inference.demo.SpuriousFashionMnist;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * First run of the demo profile: users for each role (password "demo"), and a demo project whose
+ * dataset is built from real Fashion-MNIST images with an injected background cue, uploaded through
+ * the same path vendors use, validated, and (optionally) with the ERM baseline queued.
+ */
+@Component
+class DemoInstallation implements ApplicationRunner {
+
+    static final String PROJECT = "Fashion background-cue pilot";
+    static final String PASSWORD = "demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoInstallation.class);
+
+    private final DemoSettings settings;
+    private final UserService users;
+    private final ProjectService projects;
+    private final DatasetService datasets;
+    private final DatasetValidation validation;
+    private final ExperimentService experiments;
+    private final KpiService kpis;
+    private final StorageSettings storage;
+
+    DemoInstallation(DemoSettings settings, UserService users, ProjectService projects, DatasetService datasets,
+                     DatasetValidation validation, ExperimentService experiments, KpiService kpis,
+                     StorageSettings storage) {
+        this.settings = settings;
+        this.users = users;
+        this.projects = projects;
+        this.datasets = datasets;
+        this.validation = validation;
+        this.experiments = experiments;
+        this.kpis = kpis;
+        this.storage = storage;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        if (!settings.enabled()) {
+            return;
+        }
+        Map<Role, AppUser> demoUsers = new java.util.EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            String name = role.name().toLowerCase(java.util.Locale.ROOT);
+            demoUsers.put(role, users.findByUsername(name).orElseGet(() ->
+                    users.createUnchecked(name, PASSWORD, role, "Demo " + name)));
+        }
+        if (!projects.exists(PROJECT)) {
+            createProject(demoUsers);
+        }
+        log.info("""
+
+                ==== SpurLab demo ====
+                Sign in at http://localhost:{} with any of these users (password "{}"):
+                  admin      ADMIN      users and installation
+                  lead       LEAD       runs the demo project's experiments
+                  executive  EXECUTIVE  reads the demo project's dashboard
+                  vendor     VENDOR     uploads datasets to the demo project
+                =======================""", System.getProperty("server.port", "8080"), PASSWORD);
+    }
+
+    private void createProject(Map<Role, AppUser> demoUsers) throws Exception {
+        AppUser lead = demoUsers.get(Role.LEAD);
+        Project project = projects.createUnchecked(PROJECT,
+                "Fashion-MNIST garments on backgrounds whose colour family follows the label in 95 % of training "
+                        + "images: does the model learn the garment or the background?",
+                lead.getId(), List.of(demoUsers.get(Role.EXECUTIVE).getId(), demoUsers.get(Role.VENDOR).getId()));
+        kpis.setTargetUnchecked(project.getId(), KpiMetric.WORST_GROUP_ACCURACY, 0.85);
+        kpis.setTargetUnchecked(project.getId(), KpiMetric.ACCURACY_GAP, 0.05);
+        if (!Files.isDirectory(settings.fashionMnistDir())) {
+            log.warn("demo dataset skipped: {} is missing (apt-get install dataset-fashion-mnist)",
+                    settings.fashionMnistDir());
+            return;
+        }
+        Path archive = storage.work().resolve("demo-fashion-cue.zip");
+        Files.createDirectories(archive.getParent());
+        DemoSummary summary = SpuriousFashionMnist.write(settings.fashionMnistDir(), archive, DemoSpec.standard());
+        log.info("demo dataset: {} images, labels {}, cue attribute {}", summary.images(), summary.labels(),
+                summary.attribute());
+        runAs(lead.getUsername(), () -> {
+            DatasetVersionView version;
+            try (InputStream in = Files.newInputStream(archive)) {
+                version = datasets.upload(project.getId(), "fashion-background-cue", archive.getFileName().toString(), in);
+            }
+            // Validate now rather than wait for the queued job (which then finds it decided and does nothing),
+            // so the baseline can be planned on a READY version.
+            if (validation.validate(version.id()) == DatasetStatus.READY && settings.runBaseline()) {
+                experiments.plan(project.getId(), version.id(), "ERM baseline", List.of(
+                        new StepSpec(StepType.TRAIN, Map.of("method", "ERM", "epochs", "5", "seed", "42")),
+                        new StepSpec(StepType.EVALUATE, Map.of())));
+            }
+            return null;
+        });
+        Files.deleteIfExists(archive);
+    }
+
+    private <T> T runAs(String username, java.util.concurrent.Callable<T> work) throws Exception {
+        var principal = users.loadUserByUsername(username);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                principal.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.call();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package com.spurlab.app;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The demo installation (profile {@code demo}).
+ *
+ * @param enabled          create demo users and the demo project at start
+ * @param fashionMnistDir  where Debian's dataset-fashion-mnist installs its files
+ * @param runBaseline      queue the ERM baseline (train + evaluate) on the demo dataset
+ */
+@ConfigurationProperties("spurlab.demo")
+record DemoSettings(@DefaultValue("false") boolean enabled,
+                    @DefaultValue("/usr/share/datasets/fashion-mnist") Path fashionMnistDir,
+                    @DefaultValue("true") boolean runBaseline) {
+}
