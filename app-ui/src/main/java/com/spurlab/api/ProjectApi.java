@@ -24,6 +24,9 @@ class ProjectApi {
     record CreateProject(String name, String description) {
     }
 
+    record AddMember(String username) {
+    }
+
     record ProjectJson(long id, String name, String description, Instant createdAt) {
         static ProjectJson of(Project p) {
             return new ProjectJson(p.getId(), p.getName(), p.getDescription(), p.getCreatedAt());
@@ -52,6 +55,13 @@ class ProjectApi {
     @GetMapping("/{id}")
     ProjectJson get(@PathVariable long id) {
         return ProjectJson.of(projects.get(id));
+    }
+
+    /** Leads add members (leads, executives, vendors) by username. */
+    @PostMapping("/{id}/members")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void addMember(@PathVariable long id, @RequestBody AddMember body) {
+        projects.addMember(id, body.username());
     }
 
     @GetMapping("/{id}/kpis")

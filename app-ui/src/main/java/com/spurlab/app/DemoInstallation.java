@@ -2,7 +2,6 @@ package com.spurlab.app;
 
 import com.spurlab.core.dataset.DatasetService;
 import com.spurlab.core.dataset.DatasetStatus;
-import com.spurlab.core.dataset.DatasetValidation;
 import com.spurlab.core.dataset.DatasetVersionView;
 import com.spurlab.core.experiment.ExperimentService;
 import com.spurlab.core.experiment.StepSpec;
@@ -34,7 +33,7 @@ import org.springframework.stereotype.Component;
 /**
  * First run of the demo profile: users for each role (password "demo"), and a demo project whose
  * dataset is built from real Fashion-MNIST images with an injected background cue, uploaded through
- * the same path vendors use, validated, and (optionally) with the ERM baseline queued.
+ * the same path vendors use, validated by the queued job, and (optionally) with the ERM baseline queued.
  */
 @Component
 class DemoInstallation implements ApplicationRunner {
@@ -47,19 +46,17 @@ class DemoInstallation implements ApplicationRunner {
     private final UserService users;
     private final ProjectService projects;
     private final DatasetService datasets;
-    private final DatasetValidation validation;
     private final ExperimentService experiments;
     private final KpiService kpis;
     private final StorageSettings storage;
 
     DemoInstallation(DemoSettings settings, UserService users, ProjectService projects, DatasetService datasets,
-                     DatasetValidation validation, ExperimentService experiments, KpiService kpis,
+                     ExperimentService experiments, KpiService kpis,
                      StorageSettings storage) {
         this.settings = settings;
         this.users = users;
         this.projects = projects;
         this.datasets = datasets;
-        this.validation = validation;
         this.experiments = experiments;
         this.kpis = kpis;
         this.storage = storage;
@@ -108,21 +105,43 @@ class DemoInstallation implements ApplicationRunner {
         DemoSummary summary = SpuriousFashionMnist.write(settings.fashionMnistDir(), archive, DemoSpec.standard());
         log.info("demo dataset: {} images, labels {}, cue attribute {}", summary.images(), summary.labels(),
                 summary.attribute());
-        runAs(lead.getUsername(), () -> {
-            DatasetVersionView version;
+        DatasetVersionView version = runAs(lead.getUsername(), () -> {
             try (InputStream in = Files.newInputStream(archive)) {
-                version = datasets.upload(project.getId(), "fashion-background-cue", archive.getFileName().toString(), in);
+                return datasets.upload(project.getId(), "fashion-background-cue", archive.getFileName().toString(), in);
             }
-            // Validate now rather than wait for the queued job (which then finds it decided and does nothing),
-            // so the baseline can be planned on a READY version.
-            if (validation.validate(version.id()) == DatasetStatus.READY && settings.runBaseline()) {
-                experiments.plan(project.getId(), version.id(), "ERM baseline", List.of(
-                        new StepSpec(StepType.TRAIN, Map.of("method", "ERM", "epochs", "5", "seed", "42")),
-                        new StepSpec(StepType.EVALUATE, Map.of())));
-            }
-            return null;
         });
         Files.deleteIfExists(archive);
+        if (settings.runBaseline()) {
+            // Validation is a queued job like any upload's; the baseline is planned once it is READY,
+            // off the start-up path so the application is ready for sign-in meanwhile.
+            Thread waiter = new Thread(() -> planBaselineWhenReady(project.getId(), version.id(), lead.getUsername()),
+                    "demo-baseline");
+            waiter.setDaemon(true);
+            waiter.start();
+        }
+    }
+
+    private void planBaselineWhenReady(long projectId, long versionId, String lead) {
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(30);
+            DatasetStatus status = datasets.getForJob(versionId).status();
+            while (status == DatasetStatus.VALIDATING && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                status = datasets.getForJob(versionId).status();
+            }
+            if (status != DatasetStatus.READY) {
+                log.warn("demo baseline not planned: the demo dataset version is {}", status);
+                return;
+            }
+            runAs(lead, () -> experiments.plan(projectId, versionId, "ERM baseline", List.of(
+                    new StepSpec(StepType.TRAIN, Map.of("method", "ERM", "epochs", "5", "seed", "42")),
+                    new StepSpec(StepType.EVALUATE, Map.of()))));
+            log.info("demo: ERM baseline queued on dataset version {}", versionId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.error("demo baseline could not be planned", e);
+        }
     }
 
     private <T> T runAs(String username, java.util.concurrent.Callable<T> work) throws Exception {

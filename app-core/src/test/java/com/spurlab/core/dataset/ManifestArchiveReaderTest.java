@@ -1,0 +1,151 @@
+package com.spurlab.core.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.spurlab.core.storage.BlobStore;
+import com.spurlab.core.storage.StorageSettings;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ManifestArchiveReaderTest {
+
+    @TempDir
+    Path dir;
+    private BlobStore blobs;
+    private ManifestArchiveReader reader;
+
+    @BeforeEach
+    void setUp() {
+        blobs = new BlobStore(new StorageSettings(dir.resolve("data"), 1L << 32, 1 << 20, 4096L * 4096));
+        reader = new ManifestArchiveReader(blobs, 1 << 20, 4096L * 4096);
+    }
+
+    @Test
+    void acceptsAValidArchiveAndStoresEachImageOnce() throws IOException {
+        var result = reader.read(TestArchives.balanced(10).write(dir.resolve("ok.zip")));
+
+        assertThat(result.accepted()).isTrue();
+        assertThat(result.report().rows()).isEqualTo(40);
+        assertThat(result.samples()).hasSize(40);
+        assertThat(result.samples().get(0).attributes()).containsEntry("bg", "warm");
+        assertThat(result.samples().get(0).caption()).isEqualTo("a coat, on warm");
+        assertThat(result.samples()).allSatisfy(s -> assertThat(Files.exists(blobs.path(s.imageHash()))).isTrue());
+        assertThat(result.newBlobs()).hasSize(40);
+    }
+
+    @Test
+    void excludesAFewBadRowsWithWarningsAndNamesThem() throws IOException {
+        TestArchives archive = TestArchives.balanced(25);
+        String manifest = new String(archive.get("manifest.csv"), StandardCharsets.UTF_8)
+                + "../../etc/passwd,coat,train,,warm\n" + "fake.png,coat,train,,warm\n";
+        archive.entry("fake.png", "not an image at all".getBytes(StandardCharsets.UTF_8)).manifest(manifest);
+
+        var result = reader.read(archive.write(dir.resolve("few-bad.zip")));
+
+        assertThat(result.accepted()).isTrue();
+        assertThat(result.samples()).hasSize(100);
+        assertThat(result.report().problems()).extracting(ValidationReport.Problem::problem)
+                .anySatisfy(p -> assertThat(p).contains("without '..'"))
+                .anySatisfy(p -> assertThat(p).contains("not a PNG or JPEG"));
+        assertThat(result.report().problems()).extracting(ValidationReport.Problem::line).contains(102, 103);
+    }
+
+    @Test
+    void rejectsAnArchiveWithManyBadRows() throws IOException {
+        StringBuilder csv = new StringBuilder("image,label,split\n");
+        for (int i = 0; i < 10; i++) {
+            csv.append("missing").append(i).append(".png,coat,train\n");
+        }
+        var result = reader.read(new TestArchives().manifest(csv.toString()).write(dir.resolve("bad.zip")));
+
+        assertThat(result.accepted()).isFalse();
+        assertThat(result.report().verdict()).isEqualTo("REJECTED");
+        assertThat(result.samples()).isEmpty();
+        assertThat(result.report().problems()).anySatisfy(p -> assertThat(p.problem()).contains("10 of 10 rows"));
+    }
+
+    @Test
+    void rejectsAnArchiveWithoutManifestOrRequiredColumns() throws IOException {
+        var none = reader.read(new TestArchives().entry("a.png", TestArchives.rgb(1)).write(dir.resolve("none.zip")));
+        assertThat(none.report().problems()).anySatisfy(p -> assertThat(p.problem()).contains("no manifest.csv"));
+
+        var columns = reader.read(new TestArchives().manifest("file,class\na.png,coat\n").write(dir.resolve("cols.zip")));
+        assertThat(columns.accepted()).isFalse();
+        assertThat(columns.report().problems()).anySatisfy(p -> assertThat(p.problem()).contains("[image, label, split]"));
+    }
+
+    @Test
+    void rejectsAFileThatIsNotAZip() throws IOException {
+        Path file = Files.writeString(dir.resolve("notes.zip"), "just text");
+        var result = reader.read(file);
+        assertThat(result.accepted()).isFalse();
+        assertThat(result.report().problems()).anySatisfy(p -> assertThat(p.problem()).contains("not a readable zip"));
+    }
+
+    @Test
+    void flagsLeakageBetweenSplitsAndChecksMasks() throws IOException {
+        TestArchives archive = TestArchives.balanced(25);
+        byte[] leaked = TestArchives.rgb(0);
+        byte[] grey = TestArchives.png(16, 16, BufferedImage.TYPE_BYTE_GRAY, Color.WHITE);
+        byte[] wrongSize = TestArchives.png(8, 8, BufferedImage.TYPE_BYTE_GRAY, Color.WHITE);
+        String manifest = new String(archive.get("manifest.csv"), StandardCharsets.UTF_8)
+                .replace("image,label,split,caption,attr:bg", "image,label,split,caption,attr:bg,mask")
+                .replaceAll("(?m)^(images/.*)$", "$1,")
+                + "leak.png,coat,test,,warm,\n" + "images/1.png,coat,train,,warm,\n";
+        archive.entry("leak.png", leaked).entry("m/ok.png", grey).entry("m/small.png", wrongSize)
+                .manifest(manifest.replace("images/2.png,coat,train,\"a coat, on warm\",warm,",
+                        "images/2.png,coat,train,\"a coat, on warm\",warm,m/ok.png")
+                        .replace("images/3.png,coat,train,\"a coat, on warm\",warm,",
+                                "images/3.png,coat,train,\"a coat, on warm\",warm,m/small.png"));
+
+        var result = reader.read(archive.write(dir.resolve("leak.zip")));
+
+        assertThat(result.report().problems()).extracting(ValidationReport.Problem::problem)
+                .anySatisfy(p -> assertThat(p).contains("leakage"))
+                .anySatisfy(p -> assertThat(p).contains("duplicate image within train"))
+                .anySatisfy(p -> assertThat(p).contains("mask is 8x8 but its image is 16x16"));
+        assertThat(result.samples()).filteredOn(s -> s.path().equals("images/2.png")).singleElement()
+                .satisfies(s -> assertThat(s.maskHash()).isNotNull());
+        assertThat(result.samples()).hasSize(99);
+    }
+
+    @Test
+    void readsAManifestWithByteOrderMarkInsideATopLevelFolder() throws IOException {
+        TestArchives archive = new TestArchives();
+        StringBuilder csv = new StringBuilder("\uFEFFimage,label,split\n");
+        for (int i = 0; i < 8; i++) {
+            String label = i % 2 == 0 ? "coat" : "dress";
+            archive.entry("pilot/img" + i + ".png", TestArchives.rgb(i + 100));
+            csv.append("img").append(i).append(".png,").append(label).append(',').append(i < 4 ? "train" : "test")
+                    .append('\n');
+        }
+        archive.entry("pilot/manifest.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+
+        var result = reader.read(archive.write(dir.resolve("folder.zip")));
+
+        assertThat(result.accepted()).isTrue();
+        assertThat(result.samples()).hasSize(8);
+    }
+
+    @Test
+    void refusesImagesThatDeclareHugeDimensions() throws IOException {
+        var small = new ManifestArchiveReader(blobs, 1 << 20, 100);
+        var result = small.read(TestArchives.balanced(5).write(dir.resolve("bomb.zip")));
+        assertThat(result.accepted()).isFalse();
+        assertThat(result.report().problems()).anySatisfy(p -> assertThat(p.problem()).contains("exceeds 100 pixels"));
+        Path data = dir.resolve("data");
+        if (Files.exists(data)) {
+            try (Stream<Path> files = Files.walk(data)) {
+                assertThat(files.filter(Files::isRegularFile)).isEmpty();
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package com.spurlab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.client.RestClient;
+
+/** The walking skeleton's slice through the public API: upload → validate → train → evaluate → metrics. */
+class PilotApiIT extends AppITSupport {
+
+    @Test
+    void vendorUploadsLeadTrainsExecutiveReadsAndVendorIsKeptOutOfResults() {
+        long project = createProject("lead", "api pilot", "vendor", "executive");
+
+        var accepted = upload("vendor", project, "fashion-cue", tinyArchive());
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(accepted.getBody().get("status").asText()).isEqualTo("VALIDATING");
+        long dataset = accepted.getBody().get("id").asLong();
+
+        JsonNode version = await(() -> get("vendor", "/api/v1/datasets/" + dataset).getBody(),
+                v -> !v.get("status").asText().equals("VALIDATING"), Duration.ofMinutes(2));
+        assertThat(version.get("status").asText()).isEqualTo("READY");
+        assertThat(version.get("samples").asInt()).isEqualTo(2 * (100 + 30 + 40));
+        assertThat(version.at("/composition/byAttribute/background/suspectedCue").asBoolean()).isTrue();
+        assertThat(version.at("/composition/byAttribute/background/cramersV").asDouble()).isGreaterThan(0.7);
+        assertThat(get("executive", "/api/v1/datasets/" + dataset).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        var planned = post("lead", "/api/v1/projects/" + project + "/experiments", Map.of(
+                "datasetVersionId", dataset,
+                "steps", List.of(Map.of("type", "TRAIN", "params", Map.of("method", "ERM", "epochs", 3, "seed", 7,
+                                "imageSize", 32, "groupBy", List.of("background"))),
+                        Map.of("type", "EVALUATE"))));
+        assertThat(planned.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long experiment = planned.getBody().get("id").asLong();
+
+        JsonNode done = await(() -> get("lead", "/api/v1/experiments/" + experiment).getBody(),
+                e -> List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(e.get("status").asText()),
+                Duration.ofMinutes(5));
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        JsonNode train = done.get("jobs").get(0);
+        JsonNode evaluate = done.get("jobs").get(1);
+        assertThat(train.get("type").asText()).isEqualTo("TRAIN");
+        assertThat(train.get("runId").isNumber()).isTrue();
+        long evaluationRun = evaluate.get("runId").asLong();
+
+        JsonNode metrics = get("executive", "/api/v1/runs/" + evaluationRun + "/metrics").getBody();
+        assertThat(metrics.get("split").asText()).isEqualTo("test");
+        assertThat(metrics.get("n").asInt()).isEqualTo(80);
+        List<JsonNode> groups = StreamSupport.stream(metrics.get("groups").spliterator(), false).toList();
+        assertThat(groups).hasSize(4);
+        assertThat(groups.stream().mapToInt(g -> g.get("n").asInt()).sum()).isEqualTo(80);
+        double minGroup = groups.stream().mapToDouble(g -> g.get("accuracy").asDouble()).min().orElseThrow();
+        assertThat(metrics.get("worstGroupAccuracy").asDouble()).isEqualTo(minGroup)
+                .isLessThanOrEqualTo(metrics.get("accuracy").asDouble());
+        assertThat(metrics.get("gap").asDouble()).isEqualTo(
+                metrics.get("accuracy").asDouble() - metrics.get("worstGroupAccuracy").asDouble(),
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(metrics.get("worstGroupAccuracyCi95").get(0).asDouble())
+                .isLessThanOrEqualTo(metrics.get("worstGroupAccuracy").asDouble());
+        assertThat(get("executive", "/api/v1/runs/" + train.get("runId").asLong() + "/metrics").getBody()
+                .get("runId").asLong()).isEqualTo(evaluationRun);
+
+        assertThat(get("vendor", "/api/v1/runs/" + evaluationRun + "/metrics").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("vendor", "/api/v1/projects/" + project + "/kpis").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("vendor", "/api/v1/experiments/" + experiment).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("vendor", "/api/v1/jobs/" + train.get("id").asLong()).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void badRequestsGetAnErrorThatSaysWhatToFix() {
+        long project = createProject("lead", "errors pilot", "executive");
+
+        var unsupported = post("lead", "/api/v1/projects/" + project + "/experiments",
+                Map.of("datasetVersionId", 999_999, "steps", List.of(Map.of("type", "TRAIN"))));
+        assertThat(unsupported.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unsupported.getBody().get("error").asText()).isEqualTo("not_found");
+
+        var unknownStep = post("lead", "/api/v1/projects/" + project + "/experiments",
+                Map.of("datasetVersionId", 1, "steps", List.of(Map.of("type", "BAKE"))));
+        assertThat(unknownStep.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknownStep.getBody().get("message").asText()).contains("BAKE").contains("TRAIN");
+
+        var notAZip = upload("lead", project, "broken", writeText("not a zip"));
+        long rejected = notAZip.getBody().get("id").asLong();
+        JsonNode report = await(() -> get("lead", "/api/v1/datasets/" + rejected).getBody(),
+                v -> !v.get("status").asText().equals("VALIDATING"), Duration.ofMinutes(1));
+        assertThat(report.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(report.at("/report/problems/0/problem").asText()).contains("not a readable zip");
+
+        var badName = upload("lead", project, "../etc", tinyArchive());
+        assertThat(badName.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badName.getBody().get("error").asText()).isEqualTo("invalid_dataset_name");
+
+        assertThat(upload("executive", project, "x", tinyArchive()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(upload("vendor2", project, "x", tinyArchive()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("vendor", "/api/v1/projects", Map.of("name", "mine")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("lead2", "/api/v1/projects/" + project).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("lead", "/api/v1/projects/424242").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void apiTokensAuthenticateAndUnknownCredentialsDoNot() {
+        String token = post("lead", "/api/v1/me/tokens", Map.of("label", "ci")).getBody().get("token").asText();
+        RestClient client = RestClient.builder().baseUrl(baseUrl())
+                .defaultStatusHandler(s -> s.isError(), (req, res) -> { }).build();
+
+        var me = client.get().uri("/api/v1/me").headers(h -> h.addAll(bearer(token))).retrieve()
+                .toEntity(JsonNode.class);
+        assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(me.getBody().get("username").asText()).isEqualTo("lead");
+
+        var forged = client.get().uri("/api/v1/me").headers(h -> h.addAll(bearer(token + "x"))).retrieve()
+                .toEntity(JsonNode.class);
+        assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(forged.getBody().get("error").asText()).isEqualTo("unauthorized");
+        assertThat(client.get().uri("/api/v1/projects").retrieve().toEntity(JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(client.get().uri("/actuator/health").retrieve().toEntity(JsonNode.class).getBody()
+                .get("status").asText()).isEqualTo("UP");
+    }
+
+    private static java.nio.file.Path writeText(String text) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("not-a-zip", ".zip");
+            return java.nio.file.Files.writeString(file, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package com.spurlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.spurlab.AppITSupport;
+import java.time.Duration;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebDriver;
+
+/** A lead runs the pilot in a real browser; the dashboard shows exactly the stored worst-group accuracy. */
+class PilotBrowserIT extends AppITSupport {
+
+    private WebDriver driver;
+
+    @BeforeEach
+    void startBrowser() {
+        driver = Browser.start();
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void leadUploadsRunsTheBaselineAndSeesTheStoredWorstGroupAccuracy() {
+        long project = createProject("lead", "browser pilot", "vendor", "executive");
+        new LoginPage(driver, baseUrl()).signIn("lead", PASSWORD);
+        ProjectPage page = new ProjectPage(driver).open(baseUrl(), project);
+        assertThat(page.tabs()).containsExactly("Dashboard", "Datasets", "Experiments");
+
+        page.upload("fashion-cue", tinyArchive());
+        String datasets = page.awaitDatasetStatus("READY", Duration.ofMinutes(2));
+        assertThat(datasets).contains("fashion-cue v1").contains("340");
+        Browser.screenshot(driver, "lead-datasets");
+
+        page.runBaseline(2);
+        assertThat(page.awaitJobsFinished(Duration.ofMinutes(5))).containsExactly("SUCCEEDED", "SUCCEEDED");
+        Browser.screenshot(driver, "lead-experiments");
+
+        String[] shown = page.worstGroupFigure(Duration.ofSeconds(30));
+        JsonNode stored = get("lead", "/api/v1/runs/" + shown[1] + "/metrics").getBody();
+        assertThat(shown[0]).isEqualTo(String.format(Locale.ROOT, "%.1f %%",
+                100 * stored.get("worstGroupAccuracy").asDouble()));
+        assertThat(page.worstGroupBars()).singleElement()
+                .satisfies(bar -> assertThat(bar.getAttribute("data-group")).isEqualTo(stored.get("worstGroup").asText()));
+        Browser.screenshot(driver, "lead-dashboard");
+    }
+
+    @Test
+    void eachRoleSeesOnlyItsTabs() {
+        long project = createProject("lead", "roles pilot", "vendor", "executive");
+
+        new LoginPage(driver, baseUrl()).signIn("vendor", PASSWORD);
+        assertThat(new ProjectPage(driver).open(baseUrl(), project).tabs()).containsExactly("Datasets");
+        Browser.screenshot(driver, "vendor-project");
+
+        driver.manage().deleteAllCookies();
+        new LoginPage(driver, baseUrl()).signIn("executive", PASSWORD);
+        assertThat(new ProjectPage(driver).open(baseUrl(), project).tabs()).containsExactly("Dashboard");
+        Browser.screenshot(driver, "executive-project");
+    }
+}
