@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,9 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Validates a VALIDATING version (run by the scheduler): reads the archive in one pass, then in one
- * transaction writes all samples and marks it READY, or marks it REJECTED and removes the blobs only
- * it had brought in, so a rejected upload leaves nothing behind.
+ * Validates a VALIDATING version (run by the scheduler): reads the archive in one streaming pass
+ * (reporting progress), then in one transaction writes all samples and marks it READY, or marks it
+ * REJECTED and removes the blobs only it had brought in, so a rejected upload leaves nothing behind.
  */
 @Service
 public class DatasetValidation {
@@ -31,9 +33,10 @@ public class DatasetValidation {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final BlobReferences references;
 
     DatasetValidation(DatasetVersions versions, DatasetService datasets, BlobStore blobs, StorageSettings storage,
-                      JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
+                      JdbcTemplate jdbc, TransactionTemplate tx, Clock clock, BlobReferences references) {
         this.versions = versions;
         this.datasets = datasets;
         this.blobs = blobs;
@@ -41,6 +44,7 @@ public class DatasetValidation {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
+        this.references = references;
     }
 
     /** Idempotent: a version already decided is left as it is (a recovered job may run twice). */
@@ -51,8 +55,11 @@ public class DatasetValidation {
             return version.getStatus();
         }
         Path archive = datasets.archivePath(versionId);
-        var reader = new ManifestArchiveReader(blobs, storage.maxEntryBytes(), storage.maxImagePixels());
-        ManifestArchiveReader.Result result = reader.read(archive);
+        // Expanded bytes are capped at a multiple of the largest upload allowed, besides the per-archive ratio.
+        var reader = new DatasetArchiveReader(blobs, storage.maxEntryBytes(), storage.maxImagePixels(),
+                saturatedMultiply(storage.maxUploadBytes(), ArchiveScan.MAX_EXPANSION),
+                Runtime.getRuntime().availableProcessors());
+        DatasetArchiveReader.Result result = reader.read(archive, new ProgressWriter(versionId));
         DatasetStatus status = result.accepted() ? accept(versionId, result) : reject(versionId, result);
         if (status != DatasetStatus.VALIDATING) {
             Files.deleteIfExists(archive);
@@ -64,19 +71,19 @@ public class DatasetValidation {
 
     /** The validation job itself broke (I/O, a bug): the version is rejected with the cause, never left VALIDATING. */
     public void failed(long versionId, String cause) {
-        var report = new ValidationReport(ManifestArchiveReader.FORMAT, 0, 0, "REJECTED", List.of(
+        var report = new ValidationReport(null, null, 0, 0, "REJECTED", List.of(
                 new ValidationReport.Problem(ValidationReport.Severity.ERROR, null, null,
                         "validation could not finish: " + cause, 1)));
         tx.executeWithoutResult(status -> versions.lockById(versionId)
                 .filter(v -> v.getStatus() == DatasetStatus.VALIDATING)
-                .ifPresent(v -> v.reject(ManifestArchiveReader.FORMAT, Json.write(report), clock.instant())));
+                .ifPresent(v -> v.reject(null, Json.write(report), clock.instant())));
     }
 
-    private DatasetStatus accept(long versionId, ManifestArchiveReader.Result result) {
+    private DatasetStatus accept(long versionId, DatasetArchiveReader.Result result) {
         var rows = result.samples().stream()
                 .map(s -> new CompositionCalculator.Row(s.label(), s.split(), s.attributes())).toList();
         Composition composition = CompositionCalculator.of(rows);
-        return tx.execute(status -> {
+        DatasetStatus decided = tx.execute(status -> {
             DatasetVersion version = versions.lockById(versionId).orElseThrow();
             if (version.getStatus() != DatasetStatus.VALIDATING) {
                 return version.getStatus();
@@ -95,34 +102,56 @@ public class DatasetValidation {
                         ps.setInt(9, s.width());
                         ps.setInt(10, s.height());
                     });
-            version.accept(ManifestArchiveReader.FORMAT, result.samples().size(), Json.write(result.report()),
+            version.accept(result.report().format(), result.samples().size(), Json.write(result.report()),
                     Json.write(composition), clock.instant());
             return DatasetStatus.READY;
         });
-    }
-
-    private DatasetStatus reject(long versionId, ManifestArchiveReader.Result result) {
-        DatasetStatus decided = tx.execute(status -> {
-            DatasetVersion version = versions.lockById(versionId).orElseThrow();
-            if (version.getStatus() == DatasetStatus.VALIDATING) {
-                version.reject(ManifestArchiveReader.FORMAT, Json.write(result.report()), clock.instant());
+        // Blobs stored for rows that were excluded (bad attribute, bad mask) are referenced by nobody.
+        Set<String> used = new HashSet<>();
+        result.samples().forEach(s -> {
+            used.add(s.imageHash());
+            if (s.maskHash() != null) {
+                used.add(s.maskHash());
             }
-            return version.getStatus();
         });
-        removeUnreferenced(result.newBlobs());
+        references.removeUnreferenced(result.newBlobs().stream().filter(h -> !used.contains(h)).toList());
         return decided;
     }
 
-    private void removeUnreferenced(List<String> hashes) {
-        for (String hash : hashes) {
-            Integer uses = jdbc.queryForObject(
-                    "select count(*) from sample where image_hash = ? or mask_hash = ?", Integer.class, hash, hash);
-            if (uses != null && uses == 0) {
-                try {
-                    Files.deleteIfExists(blobs.path(hash));
-                } catch (IOException e) {
-                    log.warn("cannot remove blob {}: {}", hash, e.getMessage());
-                }
+    private DatasetStatus reject(long versionId, DatasetArchiveReader.Result result) {
+        DatasetStatus decided = tx.execute(status -> {
+            DatasetVersion version = versions.lockById(versionId).orElseThrow();
+            if (version.getStatus() == DatasetStatus.VALIDATING) {
+                version.reject(result.report().format(), Json.write(result.report()), clock.instant());
+            }
+            return version.getStatus();
+        });
+        references.removeUnreferenced(result.newBlobs());
+        return decided;
+    }
+
+    private static long saturatedMultiply(long a, long b) {
+        long high = Math.multiplyHigh(a, b);
+        return high != 0 || a * b < 0 ? Long.MAX_VALUE : a * b;
+    }
+
+    /** Writes the share read to the version row, at most every 2 % so the database is not flooded. */
+    private final class ProgressWriter implements java.util.function.DoubleConsumer {
+        private final long versionId;
+        private double written;
+
+        ProgressWriter(long versionId) {
+            this.versionId = versionId;
+        }
+
+        @Override
+        public void accept(double done) {
+            // Reading is most of the work; inserting the samples takes the last part.
+            double share = Math.min(0.95, done * 0.95);
+            if (share - written >= 0.02) {
+                written = share;
+                jdbc.update("update dataset_version set progress = ? where id = ? and status = 'VALIDATING'",
+                        share, versionId);
             }
         }
     }

@@ -55,6 +55,9 @@ public class DatasetVersion {
     @Column(name = "validated_at")
     private Instant validatedAt;
 
+    /** Share of the validation done, 0..1; written by the validation job while it reads the archive. */
+    private double progress;
+
     protected DatasetVersion() {
     }
 
@@ -78,6 +81,7 @@ public class DatasetVersion {
         this.report = report;
         this.summary = summary;
         this.validatedAt = at;
+        this.progress = 1;
     }
 
     void reject(String format, String report, Instant at) {
@@ -86,6 +90,7 @@ public class DatasetVersion {
         this.format = format;
         this.report = report;
         this.validatedAt = at;
+        this.progress = 1;
     }
 
     private void requireValidating() {
@@ -148,5 +153,9 @@ public class DatasetVersion {
 
     public Instant getValidatedAt() {
         return validatedAt;
+    }
+
+    public double getProgress() {
+        return progress;
     }
 }

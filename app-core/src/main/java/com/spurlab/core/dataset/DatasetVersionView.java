@@ -2,17 +2,17 @@ package com.spurlab.core.dataset;
 
 import java.time.Instant;
 
-/** A dataset version as callers see it, with its report and composition decoded. */
+/** A dataset version as callers see it, with its report and composition decoded; progress 0..1 while validating. */
 public record DatasetVersionView(long id, long projectId, String name, int version, DatasetStatus status,
                                  String format, String archiveName, long archiveSize, int samples,
                                  String uploadedBy, Instant createdAt, Instant validatedAt,
-                                 ValidationReport report, Composition composition) {
+                                 ValidationReport report, Composition composition, double progress) {
 
     static DatasetVersionView of(DatasetVersion v, String uploader) {
         return new DatasetVersionView(v.getId(), v.getProjectId(), v.getName(), v.getVersion(), v.getStatus(),
                 v.getFormat(), v.getArchiveName(), v.getArchiveSize(), v.getSampleCount(), uploader,
                 v.getCreatedAt(), v.getValidatedAt(), Json.read(v.getReport(), ValidationReport.class),
-                Json.read(v.getSummary(), Composition.class));
+                Json.read(v.getSummary(), Composition.class), v.getProgress());
     }
 
     public String label() {

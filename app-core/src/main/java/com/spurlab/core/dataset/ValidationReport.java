@@ -3,10 +3,13 @@ package com.spurlab.core.dataset;
 import java.util.List;
 
 /**
- * What validation found: the detected format, how many rows were read and accepted, and each
- * problem with where it is and what to fix. ERRORs in too many rows reject the archive whole.
+ * What validation found: the detected format (spurlab-manifest, wilds-metadata, image-folder) and
+ * archive (zip, tar, tar.gz), how many rows were read and accepted, and each problem with where it is
+ * and what to fix. ERRORs in too many rows reject the archive whole. Format or archive are null when
+ * the archive was refused before they were known.
  */
-public record ValidationReport(String format, int rows, int accepted, String verdict, List<Problem> problems) {
+public record ValidationReport(String format, String archive, int rows, int accepted, String verdict,
+                               List<Problem> problems) {
 
     public enum Severity { WARNING, ERROR }
 

@@ -34,9 +34,18 @@ public class BlobStore {
     /** Stores the bytes and returns their hash; a no-op when the blob already exists. */
     public String put(byte[] bytes) {
         String hash = sha256(bytes);
+        putIfAbsent(hash, bytes);
+        return hash;
+    }
+
+    /**
+     * Stores bytes whose SHA-256 the caller has computed; returns true when this call created the blob
+     * (so the caller knows it alone brought it in), false when it was already there.
+     */
+    public boolean putIfAbsent(String hash, byte[] bytes) {
         Path target = path(hash);
         if (Files.exists(target)) {
-            return hash;
+            return false;
         }
         try {
             Files.createDirectories(target.getParent());
@@ -46,7 +55,16 @@ public class BlobStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store blob " + hash, e);
         }
-        return hash;
+        return true;
+    }
+
+    /** Removes a blob; callers first make sure that no sample references it. */
+    public void delete(String hash) {
+        try {
+            Files.deleteIfExists(path(hash));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove blob " + hash, e);
+        }
     }
 
     public Path path(String hash) {

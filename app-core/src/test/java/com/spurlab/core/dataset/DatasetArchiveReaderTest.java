@@ -15,17 +15,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ManifestArchiveReaderTest {
+class DatasetArchiveReaderTest {
 
     @TempDir
     Path dir;
     private BlobStore blobs;
-    private ManifestArchiveReader reader;
+    private DatasetArchiveReader reader;
 
     @BeforeEach
     void setUp() {
         blobs = new BlobStore(new StorageSettings(dir.resolve("data"), 1L << 32, 1 << 20, 4096L * 4096));
-        reader = new ManifestArchiveReader(blobs, 1 << 20, 4096L * 4096);
+        reader = new DatasetArchiveReader(blobs, 1 << 20, 4096L * 4096);
     }
 
     @Test
@@ -137,7 +137,7 @@ class ManifestArchiveReaderTest {
 
     @Test
     void refusesImagesThatDeclareHugeDimensions() throws IOException {
-        var small = new ManifestArchiveReader(blobs, 1 << 20, 100);
+        var small = new DatasetArchiveReader(blobs, 1 << 20, 100);
         var result = small.read(TestArchives.balanced(5).write(dir.resolve("bomb.zip")));
         assertThat(result.accepted()).isFalse();
         assertThat(result.report().problems()).anySatisfy(p -> assertThat(p.problem()).contains("exceeds 100 pixels"));
