@@ -31,6 +31,8 @@ final class ArchiveScan {
     /** …once it has produced this many bytes (small files compress well for honest reasons). */
     static final long RATIO_GRACE_BYTES = 1 << 20;
     static final Set<String> TABLES = Set.of("manifest.csv", "metadata.csv");
+    /** A table is held in memory while rows are joined to files: large enough for millions of rows. */
+    static final long MAX_TABLE_BYTES = 256L << 20;
 
     /** What the pass learned about one file: its blob, or why it is not a usable image. */
     record FileFacts(String hash, int width, int height, int bands, String problem) {
@@ -146,14 +148,15 @@ final class ArchiveScan {
                 default -> {
                 }
             }
-            byte[] bytes = read(name, entry.compressedSize(), content);
+            String base = name.substring(name.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+            boolean table = TABLES.contains(base) && name.split("/").length <= 2;
+            byte[] bytes = read(name, entry.compressedSize(), content, table ? MAX_TABLE_BYTES : maxEntryBytes);
             if (log.isFatal()) {
                 return false;
             }
-            String base = name.substring(name.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-            if (TABLES.contains(base) && name.split("/").length <= 2) {
+            if (table) {
                 if (bytes == null) {
-                    log.fatal(name, base + " is larger than " + maxEntryBytes + " bytes");
+                    log.fatal(name, base + " is larger than " + MAX_TABLE_BYTES + " bytes");
                     return false;
                 }
                 tables.putIfAbsent(name, bytes);
@@ -207,7 +210,7 @@ final class ArchiveScan {
         }
 
         /** The entry's bytes, or null when it exceeds the per-file cap; a bomb is logged fatal. */
-        private byte[] read(String name, long compressedSize, InputStream content) throws IOException {
+        private byte[] read(String name, long compressedSize, InputStream content, long cap) throws IOException {
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             byte[] buffer = new byte[64 * 1024];
             long size = 0;
@@ -224,7 +227,7 @@ final class ArchiveScan {
                             + "x its compressed size: refused as a zip bomb");
                     return null;
                 }
-                if (size > maxEntryBytes) {
+                if (size > cap) {
                     drain(name, compressedSize, content, size);
                     return null;
                 }

@@ -14,6 +14,13 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.zip.UnixStat;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /** Builds small manifest archives for tests: entries are added in order, then written. */
 final class TestArchives {
@@ -40,6 +47,24 @@ final class TestArchives {
         return png(16, 16, BufferedImage.TYPE_INT_RGB, new Color(index * 37 % 256, index * 91 % 256, index % 256));
     }
 
+    /** A distinct JPEG per index. */
+    static byte[] jpeg(int index) {
+        BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new Color(index * 53 % 256, index * 17 % 256, 200));
+        g.fillRect(0, 0, 16, 16);
+        g.setColor(Color.WHITE);
+        g.fillRect(index % 12, 2, 4, 4);
+        g.dispose();
+        try {
+            var out = new ByteArrayOutputStream();
+            ImageIO.write(image, "jpeg", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     TestArchives entry(String name, byte[] bytes) {
         entries.put(name, bytes);
         return this;
@@ -60,6 +85,46 @@ final class TestArchives {
                 zip.write(e.getValue());
                 zip.closeEntry();
             }
+        }
+        return file;
+    }
+
+    /** The same entries as a tar, gzip-compressed when asked; {@code links} become symbolic-link entries. */
+    Path writeTar(Path file, boolean gzip, Map<String, String> links) throws IOException {
+        try (OutputStream os = Files.newOutputStream(file);
+             OutputStream maybeGzip = gzip ? new GzipCompressorOutputStream(os) : os;
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(maybeGzip)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (var e : entries.entrySet()) {
+                TarArchiveEntry entry = new TarArchiveEntry(e.getKey());
+                entry.setSize(e.getValue().length);
+                tar.putArchiveEntry(entry);
+                tar.write(e.getValue());
+                tar.closeArchiveEntry();
+            }
+            for (var link : links.entrySet()) {
+                TarArchiveEntry entry = new TarArchiveEntry(link.getKey(), TarConstants.LF_SYMLINK);
+                entry.setLinkName(link.getValue());
+                tar.putArchiveEntry(entry);
+                tar.closeArchiveEntry();
+            }
+        }
+        return file;
+    }
+
+    /** The entries as a zip, plus one unix symbolic-link entry {@code name -> target}. */
+    Path writeZipWithSymlink(Path file, String name, String target) throws IOException {
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(file)) {
+            for (var e : entries.entrySet()) {
+                zip.putArchiveEntry(new ZipArchiveEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeArchiveEntry();
+            }
+            ZipArchiveEntry link = new ZipArchiveEntry(name);
+            link.setUnixMode(UnixStat.LINK_FLAG | 0777);
+            zip.putArchiveEntry(link);
+            zip.write(target.getBytes(StandardCharsets.UTF_8));
+            zip.closeArchiveEntry();
         }
         return file;
     }
