@@ -2,16 +2,27 @@ package com.spurlab.api;
 
 import com.spurlab.core.InvalidRequestException;
 import com.spurlab.core.dataset.Composition;
+import com.spurlab.core.dataset.DatasetDeletion;
+import com.spurlab.core.dataset.DatasetSamples;
 import com.spurlab.core.dataset.DatasetService;
 import com.spurlab.core.dataset.DatasetStatus;
 import com.spurlab.core.dataset.DatasetVersionView;
+import com.spurlab.core.dataset.SampleView;
 import com.spurlab.core.dataset.ValidationReport;
+import com.spurlab.core.dataset.VersionDiff;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,28 +32,36 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Dataset uploads (validated by a job) and dataset versions. */
+/** Dataset uploads (validated by a job), dataset versions, their samples and images, diffs and deletion. */
 @RestController
 class DatasetApi {
 
     record UploadAccepted(long id, int version, DatasetStatus status) {
     }
 
-    record DatasetJson(long id, long projectId, String name, int version, DatasetStatus status, String format,
-                       String uploadedBy, ValidationReport report, int samples, List<String> labels,
-                       Map<String, List<String>> attributes, Composition composition) {
+    /** {@code progress}: share of the validation done, 0..1 (1 once READY or REJECTED). */
+    record DatasetJson(long id, long projectId, String name, int version, DatasetStatus status, double progress,
+                       String format, String archive, String uploadedBy, ValidationReport report, int samples,
+                       List<String> labels, Map<String, List<String>> attributes, Composition composition) {
         static DatasetJson of(DatasetVersionView v) {
             Composition c = v.composition();
-            return new DatasetJson(v.id(), v.projectId(), v.name(), v.version(), v.status(), v.format(),
-                    v.uploadedBy(), v.report(), v.samples(), c == null ? List.of() : c.labels(),
-                    c == null ? Map.of() : c.attributes(), c);
+            return new DatasetJson(v.id(), v.projectId(), v.name(), v.version(), v.status(), v.progress(),
+                    v.format(), v.report() == null ? null : v.report().archive(), v.uploadedBy(), v.report(),
+                    v.samples(), c == null ? List.of() : c.labels(), c == null ? Map.of() : c.attributes(), c);
         }
     }
 
-    private final DatasetService datasets;
+    record Deleted(long id, int freedBlobs) {
+    }
 
-    DatasetApi(DatasetService datasets) {
+    private final DatasetService datasets;
+    private final DatasetDeletion deletion;
+    private final DatasetSamples samples;
+
+    DatasetApi(DatasetService datasets, DatasetDeletion deletion, DatasetSamples samples) {
         this.datasets = datasets;
+        this.deletion = deletion;
+        this.samples = samples;
     }
 
     @PostMapping(path = "/api/v1/projects/{projectId}/datasets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -66,5 +85,43 @@ class DatasetApi {
     @GetMapping("/api/v1/datasets/{id}")
     DatasetJson get(@PathVariable long id) {
         return DatasetJson.of(datasets.get(id));
+    }
+
+    /** Leads only; blobs that other versions share stay. */
+    @DeleteMapping("/api/v1/datasets/{id}")
+    Deleted delete(@PathVariable long id) {
+        return new Deleted(id, deletion.delete(id));
+    }
+
+    /** A page of one group's samples (filters optional), for galleries. */
+    @GetMapping("/api/v1/datasets/{id}/samples")
+    List<SampleView> samples(@PathVariable long id, @RequestParam(required = false) String split,
+                             @RequestParam(required = false) String label,
+                             @RequestParam(required = false) String attribute,
+                             @RequestParam(required = false) String value,
+                             @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
+        if ((attribute == null) != (value == null)) {
+            throw new InvalidRequestException("invalid_filter", "give both 'attribute' and 'value', or neither");
+        }
+        return samples.page(id, split, label, attribute, value, offset, limit);
+    }
+
+    @GetMapping("/api/v1/datasets/{id}/samples/{sampleId}/image")
+    ResponseEntity<FileSystemResource> image(@PathVariable long id, @PathVariable long sampleId) throws IOException {
+        Path image = samples.image(id, sampleId);
+        byte[] head;
+        try (InputStream in = Files.newInputStream(image)) {
+            head = in.readNBytes(2);
+        }
+        MediaType type = head.length == 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8
+                ? MediaType.IMAGE_JPEG : MediaType.IMAGE_PNG;
+        // Content-addressed: the bytes behind this URL never change, but access rules do, so keep it private.
+        return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+                .body(new FileSystemResource(image));
+    }
+
+    @GetMapping("/api/v1/datasets/{id}/diff/{otherId}")
+    VersionDiff diff(@PathVariable long id, @PathVariable long otherId) {
+        return samples.diff(id, otherId);
     }
 }

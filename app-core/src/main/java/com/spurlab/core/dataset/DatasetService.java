@@ -11,7 +11,6 @@ import com.spurlab.core.user.SpurLabPrincipal;
 import com.spurlab.core.user.UserService;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +56,7 @@ public class DatasetService {
     public DatasetVersionView upload(long projectId, String name, String archiveName, InputStream content) {
         SpurLabPrincipal caller = access.require(projectId, Capability.UPLOAD);
         String datasetName = checkName(name);
-        Path staged = stage(content);
+        Path staged = new UploadStaging(storage.uploads(), storage.maxUploadBytes()).stage(content);
         try {
             long size = Files.size(staged);
             if (size == 0) {
@@ -127,30 +126,6 @@ public class DatasetService {
     private DatasetVersionView view(DatasetVersion v) {
         String uploader = users.findById(v.getUploadedBy()).map(AppUser::getUsername).orElse("?");
         return DatasetVersionView.of(v, uploader);
-    }
-
-    private Path stage(InputStream content) {
-        try {
-            Files.createDirectories(storage.uploads());
-            Path staged = Files.createTempFile(storage.uploads(), "incoming-", ".part");
-            try (OutputStream out = Files.newOutputStream(staged)) {
-                byte[] buffer = new byte[64 * 1024];
-                long total = 0;
-                for (int n; (n = content.read(buffer)) > 0; ) {
-                    total += n;
-                    if (total > storage.maxUploadBytes()) {
-                        out.close();
-                        Files.deleteIfExists(staged);
-                        throw new InvalidRequestException("upload_too_large", "the archive is larger than "
-                                + storage.maxUploadBytes() + " bytes; split it into several versions");
-                    }
-                    out.write(buffer, 0, n);
-                }
-            }
-            return staged;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot receive the upload", e);
-        }
     }
 
     private static String checkName(String name) {
