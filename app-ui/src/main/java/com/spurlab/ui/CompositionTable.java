@@ -14,10 +14,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Label × attribute value counts of the train split as a heat map, with the association that flags a cue. */
+/**
+ * Label × attribute value counts per split as heat maps, with the association (train split) that flags
+ * a cue. Clicking a count opens that group's samples.
+ */
 class CompositionTable extends Div {
 
-    CompositionTable(Composition composition) {
+    /** Called with the group whose count was clicked. */
+    interface GroupListener {
+        void open(String split, String label, String attribute, String value);
+    }
+
+    CompositionTable(Composition composition, GroupListener onGroup) {
         setId("composition");
         composition.byAttribute().forEach((attribute, c) -> {
             H4 title = new H4(String.format(Locale.ROOT, "%s — Cramér's V %.2f, NMI %.2f", attribute, c.cramersV(),
@@ -29,13 +37,22 @@ class CompositionTable extends Div {
                 flag.addClassName("suspected-cue");
                 add(flag);
             }
-            add(table(composition.attributes().get(attribute), c.counts().getOrDefault("train", Map.of())));
+            Div splits = new Div();
+            splits.getStyle().set("display", "flex").set("gap", "2em").set("flex-wrap", "wrap");
+            for (String split : List.of("train", "val", "test")) {
+                Map<String, Map<String, Integer>> counts = c.counts().get(split);
+                if (counts != null) {
+                    splits.add(table(split, attribute, composition.attributes().get(attribute), counts, onGroup));
+                }
+            }
+            add(splits);
         });
     }
 
-    private static NativeTable table(List<String> values, Map<String, Map<String, Integer>> counts) {
+    private static NativeTable table(String split, String attribute, List<String> values,
+                                     Map<String, Map<String, Integer>> counts, GroupListener onGroup) {
         int max = counts.values().stream().flatMap(m -> m.values().stream()).max(Integer::compare).orElse(1);
-        NativeTableRow head = new NativeTableRow(new NativeTableHeaderCell("train: label \\ value"));
+        NativeTableRow head = new NativeTableRow(new NativeTableHeaderCell(split + ": label \\ value"));
         values.forEach(v -> head.add(new NativeTableHeaderCell(v)));
         NativeTableBody body = new NativeTableBody();
         counts.forEach((label, row) -> {
@@ -46,6 +63,13 @@ class CompositionTable extends Div {
                 double heat = (double) n / Math.max(1, max);
                 cell.getStyle().set("background", String.format(Locale.ROOT, "rgba(220, 80, 40, %.2f)", 0.08 + 0.6 * heat))
                         .set("padding", "0.3em 1em").set("text-align", "right");
+                if (n > 0) {
+                    cell.getStyle().set("cursor", "pointer").set("text-decoration", "underline dotted");
+                    cell.getElement().setAttribute("title", "show the samples of this group");
+                    cell.addClassName("group-cell");
+                    cell.getElement().setAttribute("data-group", split + "/" + label + "/" + attribute + "=" + value);
+                    cell.addClickListener(e -> onGroup.open(split, label, attribute, value));
+                }
                 tr.add(cell);
             }
             body.add(tr);

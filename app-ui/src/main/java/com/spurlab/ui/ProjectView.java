@@ -1,5 +1,7 @@
 package com.spurlab.ui;
 
+import com.spurlab.core.dataset.DatasetDeletion;
+import com.spurlab.core.dataset.DatasetSamples;
 import com.spurlab.core.dataset.DatasetService;
 import com.spurlab.core.experiment.ExperimentService;
 import com.spurlab.core.kpi.KpiService;
@@ -38,6 +40,8 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver {
     private final ExperimentService experiments;
     private final RunService runs;
     private final KpiService kpis;
+    private final DatasetSamples samples;
+    private final DatasetDeletion deletion;
     private final List<Refreshable> panels = new ArrayList<>();
     private Registration poll;
 
@@ -47,13 +51,16 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     public ProjectView(ProjectService projects, ProjectAccess access, DatasetService datasets,
-                       ExperimentService experiments, RunService runs, KpiService kpis) {
+                       ExperimentService experiments, RunService runs, KpiService kpis, DatasetSamples samples,
+                       DatasetDeletion deletion) {
         this.projects = projects;
         this.access = access;
         this.datasets = datasets;
         this.experiments = experiments;
         this.runs = runs;
         this.kpis = kpis;
+        this.samples = samples;
+        this.deletion = deletion;
         setSizeFull();
     }
 
@@ -83,7 +90,8 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver {
             add(tabs, "Dashboard", new DashboardPanel(id, runs, kpis));
         }
         if (access.allows(id, Capability.UPLOAD)) {
-            add(tabs, "Datasets", new DatasetsPanel(id, datasets));
+            add(tabs, "Datasets", new DatasetsPanel(id, datasets, samples, deletion,
+                    access.allows(id, Capability.MANAGE)));
         }
         if (access.allows(id, Capability.MANAGE)) {
             add(tabs, "Experiments", new ExperimentsPanel(id, datasets, experiments));

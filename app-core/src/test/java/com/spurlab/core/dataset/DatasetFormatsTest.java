@@ -127,4 +127,19 @@ class DatasetFormatsTest {
                 .isEqualTo("group (dress, bg=warm) has no samples in train; its accuracy cannot be measured there"));
         assertThat(result.report().problems()).noneSatisfy(p -> assertThat(p.problem()).contains("in test"));
     }
+
+    @Test
+    void progressIsReportedWhileTheArchiveIsRead() throws IOException {
+        for (Path archive : new Path[] {TestArchives.balanced(5).write(dir.resolve("p.zip")),
+                TestArchives.balanced(5).writeTar(dir.resolve("p.tar.gz"), true, Map.of())}) {
+            java.util.List<Double> seen = new java.util.ArrayList<>();
+            reader.read(archive, seen::add);
+            assertThat(seen).hasSizeGreaterThan(5).isSorted();
+            assertThat(seen.get(seen.size() - 1)).isEqualTo(1.0);
+            if (archive.toString().endsWith(".zip")) {
+                // zip counts entries; tar counts compressed bytes, and this small one fits one read buffer.
+                assertThat(seen.get(0)).isLessThan(0.5);
+            }
+        }
+    }
 }
