@@ -4,13 +4,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
-import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Decodes an image only after its header has been checked: a file that is not PNG/JPEG, or whose
+ * Decodes an image only after its header has been checked: a file without a PNG/JPEG signature, or whose
  * declared size is beyond the pixel limit (a decompression bomb), is refused before any pixel is read.
  */
 final class ImageInspector {
@@ -29,17 +29,18 @@ final class ImageInspector {
 
     /** Returns the image's facts, or throws with a message that says what is wrong with it. */
     Inspected inspect(byte[] bytes) throws InvalidImageException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        String format = format(bytes);
+        if (format == null) {
+            throw new InvalidImageException("not a PNG or JPEG image");
+        }
+        // Memory-cached stream: ImageIO's default for a plain stream caches through a temporary file.
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
             if (!readers.hasNext()) {
-                throw new InvalidImageException("not a PNG or JPEG image");
+                throw new InvalidImageException("no " + format + " decoder in this Java runtime");
             }
             ImageReader reader = readers.next();
             try {
-                String format = reader.getFormatName().toLowerCase(Locale.ROOT);
-                if (!format.equals("png") && !format.equals("jpeg")) {
-                    throw new InvalidImageException("format " + format + " is not accepted (use PNG or JPEG)");
-                }
                 reader.setInput(in, true, true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
@@ -59,6 +60,18 @@ final class ImageInspector {
         } catch (IOException | RuntimeException e) {
             throw new InvalidImageException("image does not decode: " + e.getMessage());
         }
+    }
+
+    /** "png" or "jpeg" by the file's signature (its name proves nothing), else null. */
+    private static String format(byte[] b) {
+        if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G'
+                && b[4] == 0x0D && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
+            return "png";
+        }
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+            return "jpeg";
+        }
+        return null;
     }
 
     static final class InvalidImageException extends Exception {
