@@ -2,6 +2,8 @@ package com.spurlab.core.dataset;
 
 import com.spurlab.core.storage.BlobStore;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -14,13 +16,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives blobs back: a blob is removed only when no sample of any version references it as image or
- * mask, so identical images shared between versions survive the deletion of one of them.
+ * mask, so identical images shared between versions survive the deletion of one of them. A validation
+ * still running may be about to reference a blob it found already stored (its samples are not written
+ * yet); it touches such blobs, and blobs touched since the oldest running validation began are spared.
+ * Sparing can leave an orphan behind, never a sample without its image.
  */
 @Component
 class BlobReferences {
 
     private static final Logger log = LoggerFactory.getLogger(BlobReferences.class);
     private static final int BATCH = 500;
+    /** Clocks of several nodes sharing the blob folder may differ a little. */
+    private static final Duration CLOCK_SLACK = Duration.ofMinutes(1);
 
     private final JdbcTemplate jdbc;
     private final BlobStore blobs;
@@ -33,12 +40,16 @@ class BlobReferences {
     /** Removes those of the hashes that no sample references; returns how many were removed. */
     int removeUnreferenced(Collection<String> hashes) {
         List<String> all = new ArrayList<>(new HashSet<>(hashes));
+        java.sql.Timestamp oldest = jdbc.queryForObject(
+                "select min(created_at) from dataset_version where status = 'VALIDATING'", java.sql.Timestamp.class);
+        Instant spareSince = oldest == null ? null : oldest.toInstant().minus(CLOCK_SLACK);
         int removed = 0;
         for (int from = 0; from < all.size(); from += BATCH) {
             List<String> batch = all.subList(from, Math.min(all.size(), from + BATCH));
             Set<String> used = referenced(batch);
             for (String hash : batch) {
-                if (!used.contains(hash)) {
+                Instant touched = blobs.touchedAt(hash);
+                if (!used.contains(hash) && touched != null && (spareSince == null || touched.isBefore(spareSince))) {
                     try {
                         blobs.delete(hash);
                         removed++;

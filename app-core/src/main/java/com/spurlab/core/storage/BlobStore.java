@@ -45,7 +45,15 @@ public class BlobStore {
     public boolean putIfAbsent(String hash, byte[] bytes) {
         Path target = path(hash);
         if (Files.exists(target)) {
-            return false;
+            // Mark it as just claimed: a concurrent clean-up spares blobs touched since a validation began.
+            try {
+                Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+                return false;
+            } catch (java.nio.file.NoSuchFileException removedMeanwhile) {
+                // removed by a clean-up between the check and the touch: store it again below
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot touch blob " + hash, e);
+            }
         }
         try {
             Files.createDirectories(target.getParent());
@@ -56,6 +64,17 @@ public class BlobStore {
             throw new UncheckedIOException("cannot store blob " + hash, e);
         }
         return true;
+    }
+
+    /** When the blob was last stored or claimed, or null when it does not exist. */
+    public java.time.Instant touchedAt(String hash) {
+        try {
+            return Files.getLastModifiedTime(path(hash)).toInstant();
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read blob " + hash, e);
+        }
     }
 
     /** Removes a blob; callers first make sure that no sample references it. */
