@@ -68,10 +68,11 @@ final class ArchiveScan {
             return t;
         });
         Semaphore inFlight = new Semaphore(threads * 4);
+        var failure = new java.util.concurrent.atomic.AtomicReference<RuntimeException>();
         String container;
         try {
             container = ArchiveEntries.container(archive);
-            var visitor = new Visitor(log, files, tables, newBlobs, budget, pool, inFlight, progress);
+            var visitor = new Visitor(log, files, tables, newBlobs, budget, pool, inFlight, progress, failure);
             ArchiveEntries.walk(archive, visitor);
         } catch (ArchiveEntries.UnreadableArchiveException e) {
             log.fatal(archive.getFileName().toString(), e.getMessage());
@@ -79,6 +80,10 @@ final class ArchiveScan {
         } finally {
             pool.shutdown();
             awaitQuietly(pool);
+        }
+        if (failure.get() != null) {
+            // Storing a blob failed (disk full, permissions): the job fails and says why; not the archive's fault.
+            throw failure.get();
         }
         return log.isFatal() ? null : new Scanned(container, files, tables, newBlobs);
     }
@@ -109,10 +114,12 @@ final class ArchiveScan {
         private final ExecutorService pool;
         private final Semaphore inFlight;
         private final DoubleConsumer progress;
+        private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure;
         private long spent;
 
         Visitor(ProblemLog log, Map<String, FileFacts> files, Map<String, byte[]> tables, Set<String> newBlobs,
-                long budget, ExecutorService pool, Semaphore inFlight, DoubleConsumer progress) {
+                long budget, ExecutorService pool, Semaphore inFlight, DoubleConsumer progress,
+                java.util.concurrent.atomic.AtomicReference<RuntimeException> failure) {
             this.log = log;
             this.files = files;
             this.tables = tables;
@@ -121,6 +128,7 @@ final class ArchiveScan {
             this.pool = pool;
             this.inFlight = inFlight;
             this.progress = progress;
+            this.failure = failure;
         }
 
         @Override
@@ -151,7 +159,7 @@ final class ArchiveScan {
             String base = name.substring(name.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
             boolean table = TABLES.contains(base) && name.split("/").length <= 2;
             byte[] bytes = read(name, entry.compressedSize(), content, table ? MAX_TABLE_BYTES : maxEntryBytes);
-            if (log.isFatal()) {
+            if (log.isFatal() || failure.get() != null) {
                 return false;
             }
             if (table) {
@@ -189,6 +197,8 @@ final class ArchiveScan {
             pool.execute(() -> {
                 try {
                     files.put(name, inspect(bytes));
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
                 } finally {
                     inFlight.release();
                 }

@@ -148,4 +148,20 @@ class DatasetArchiveReaderTest {
             }
         }
     }
+
+    @Test
+    void aFailingBlobStoreFailsTheReadInsteadOfBlamingTheArchive() throws IOException {
+        BlobStore full = new BlobStore(new StorageSettings(dir.resolve("full"), 1L << 32, 1 << 20, 4096L * 4096)) {
+            @Override
+            public boolean putIfAbsent(String hash, byte[] bytes) {
+                throw new java.io.UncheckedIOException("cannot store blob " + hash,
+                        new IOException("No space left on device"));
+            }
+        };
+        Path archive = TestArchives.balanced(5).write(dir.resolve("ok.zip"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new DatasetArchiveReader(full, 1 << 20, 4096L * 4096).read(archive))
+                .isInstanceOf(java.io.UncheckedIOException.class).hasRootCauseMessage("No space left on device");
+    }
 }

@@ -82,6 +82,13 @@ class HostileArchiveTest {
     }
 
     @Test
+    void gzipBombInATarIsRefusedByTheExpansionCap() throws IOException {
+        TestArchives archive = TestArchives.balanced(3).entry("images/zeros.png", new byte[5 << 20]);
+        assertRefused(reader.read(archive.writeTar(dir.resolve("bomb.tar.gz"), true, Map.of())),
+                "refused as a zip bomb");
+    }
+
+    @Test
     void totalSizeCapOfTheInstallationHolds() throws IOException {
         var capped = new DatasetArchiveReader(blobs, 4 << 20, 4096L * 4096, 4_000, 2);
         assertRefused(capped.read(TestArchives.balanced(10).writeTar(dir.resolve("big.tar"), false, Map.of())),
