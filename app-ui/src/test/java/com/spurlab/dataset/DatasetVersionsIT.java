@@ -60,6 +60,10 @@ class DatasetVersionsIT extends AppITSupport {
         assertThat(get("vendor", "/api/v1/datasets/" + id1 + "/samples/" + sample + "/image").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
 
+        assertThat(get("vendor2", "/api/v1/projects/" + project + "/datasets").getBody()).isEmpty();
+        assertThat(get("vendor2", "/api/v1/datasets/" + id1).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("lead", "/api/v1/projects/" + project + "/datasets").getBody()).hasSize(2);
+
         assertThat(api("vendor").delete().uri("/api/v1/datasets/{id}", id1).retrieve().toEntity(JsonNode.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         Set<String> before = blobs();
@@ -71,6 +75,19 @@ class DatasetVersionsIT extends AppITSupport {
         assertThat(get("lead", "/api/v1/datasets/" + id1).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(api("lead").get().uri("/api/v1/datasets/{id}/samples/{s}/image", id2, sample).retrieve()
                 .toEntity(byte[].class).getBody()).isEqualTo(DatasetArchivesForIT.png(2));
+
+        // A version that an experiment was planned on is kept: its runs and metrics refer to it.
+        var planned = post("lead", "/api/v1/projects/" + project + "/experiments", java.util.Map.of(
+                "datasetVersionId", id2, "steps", java.util.List.of(java.util.Map.of("type", "TRAIN",
+                        "params", java.util.Map.of("method", "ERM", "epochs", 1, "imageSize", 16)))));
+        assertThat(planned.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode experiment = get("lead", "/api/v1/experiments/" + planned.getBody().get("id").asLong()).getBody();
+        post("lead", "/api/v1/jobs/" + experiment.at("/jobs/0/id").asLong() + "/cancel", java.util.Map.of());
+        var inUse = api("lead").delete().uri("/api/v1/datasets/{id}", id2).retrieve().toEntity(JsonNode.class);
+        assertThat(inUse.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(inUse.getBody().get("error").asText()).isEqualTo("dataset_in_use");
+        assertThat(inUse.getBody().get("message").asText()).contains("birds v2 is used by 1 experiment(s)");
+        assertThat(blobs()).containsAll(before.stream().filter(b -> !gone.contains(b)).toList());
     }
 
     @Test
