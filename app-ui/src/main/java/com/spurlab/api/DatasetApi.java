@@ -106,8 +106,18 @@ class DatasetApi {
         return samples.page(id, split, label, attribute, value, offset, limit);
     }
 
+    /** The stored image, or with {@code size} a PNG thumbnail that fits size x size pixels. */
     @GetMapping("/api/v1/datasets/{id}/samples/{sampleId}/image")
-    ResponseEntity<FileSystemResource> image(@PathVariable long id, @PathVariable long sampleId) throws IOException {
+    ResponseEntity<?> image(@PathVariable long id, @PathVariable long sampleId,
+                            @RequestParam(required = false) Integer size) throws IOException {
+        if (size != null) {
+            if (size < 16 || size > 512) {
+                throw new InvalidRequestException("invalid_size", "size is the thumbnail's side in pixels, 16 to 512");
+            }
+            return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+                    .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+                    .body(samples.thumbnail(id, sampleId, size));
+        }
         Path image = samples.image(id, sampleId);
         byte[] head;
         try (InputStream in = Files.newInputStream(image)) {

@@ -8,7 +8,8 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import java.nio.file.Path;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 
 /**
@@ -18,6 +19,7 @@ import java.util.List;
 class SampleGallery extends Div {
 
     static final int PAGE = 24;
+    static final int THUMBNAIL_SIDE = 96;
 
     private final DatasetSamples samples;
     private final long versionId;
@@ -48,8 +50,13 @@ class SampleGallery extends Div {
     private void loadPage() {
         List<SampleView> page = samples.page(versionId, split, label, attribute, value, loaded, PAGE);
         for (SampleView sample : page) {
-            Path file = samples.image(versionId, sample.id());
-            Image image = new Image(DownloadHandler.forFile(file.toFile()).inline(), sample.path());
+            long id = sample.id();
+            // Scaled when the browser asks for it (lazy), access-checked again by DatasetSamples.
+            Image image = new Image(DownloadHandler.fromInputStream(event -> {
+                byte[] png = samples.thumbnail(versionId, id, THUMBNAIL_SIDE);
+                return new DownloadResponse(new ByteArrayInputStream(png), "sample-" + id + ".png", "image/png",
+                        png.length);
+            }).inline(), sample.path());
             image.setWidth("64px");
             image.setHeight("64px");
             image.addClassName("sample-thumbnail");

@@ -54,6 +54,13 @@ class DatasetVersionsIT extends AppITSupport {
         assertThat(image.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(image.getHeaders().getContentType().toString()).isEqualTo("image/png");
         assertThat(image.getBody()).isEqualTo(DatasetArchivesForIT.png(2));
+        var thumbnail = api("vendor").get().uri("/api/v1/datasets/{id}/samples/{s}/image?size=16", id2, sample)
+                .retrieve().toEntity(byte[].class);
+        assertThat(thumbnail.getHeaders().getContentType().toString()).isEqualTo("image/png");
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumbnail.getBody())).getWidth())
+                .isEqualTo(16);
+        assertThat(get("vendor", "/api/v1/datasets/" + id2 + "/samples/" + sample + "/image?size=5000")
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(get("vendor2", "/api/v1/datasets/" + id2 + "/samples").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("executive", "/api/v1/datasets/" + id2 + "/samples/" + sample + "/image").getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);

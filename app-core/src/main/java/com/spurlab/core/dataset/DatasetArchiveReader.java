@@ -115,7 +115,7 @@ final class DatasetArchiveReader {
     private static ArchiveScan.FileFacts file(String path, DatasetLayout.Row row,
                                               Map<String, ArchiveScan.FileFacts> files, ProblemLog log, String what) {
         if (ArchiveScan.unsafeName(path)) {
-            log.rowError(path, row.line(), "path", what + "path must be relative to the archive root without '..'");
+            log.rowError(path, row.line(), "path", what + "path must use '/' and be relative to the archive root without '..'");
             return null;
         }
         ArchiveScan.FileFacts facts = files.get(path);

@@ -132,7 +132,7 @@ final class DatasetLayout {
         }
         String mask = record.isMapped("mask") ? record.get("mask") : "";
         String caption = record.isMapped("caption") ? record.get("caption") : "";
-        return new Row(file, line, base + image, mask.isEmpty() ? null : base + mask, label, split,
+        return new Row(file, line, join(base, image), mask.isEmpty() ? null : join(base, mask), label, split,
                 caption.isEmpty() ? null : caption, attributes);
     }
 
@@ -158,7 +158,12 @@ final class DatasetLayout {
             }
             attributes.put("place", place);
         }
-        return new Row(file, line, base + image, null, label, split, null, attributes);
+        return new Row(file, line, join(base, image), null, label, split, null, attributes);
+    }
+
+    /** The table's folder plus the row's path; "./" segments are dropped (archive entry names have none). */
+    private static String join(String base, String path) {
+        return base + path.replaceAll("^(\\./)+", "").replace("/./", "/");
     }
 
     private static Rows imageFolders(Collection<String> files, ProblemLog log) {

@@ -2,6 +2,12 @@ package com.spurlab.core.dataset;
 
 import com.spurlab.core.NotFoundException;
 import com.spurlab.core.storage.BlobStore;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import javax.imageio.ImageIO;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,9 +50,8 @@ public class DatasetSamples {
                                  int offset, int limit) {
         datasets.get(versionId);
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
-        return rows(versionId).stream()
-                .filter(s -> split == null || s.view().split().equals(split))
-                .filter(s -> label == null || s.view().label().equals(label))
+        // Split and label narrow the rows in SQL (indexed by version and split); attributes are JSON, checked here.
+        return rows(versionId, split, label).stream()
                 .filter(s -> attribute == null || Objects.equals(s.view().attributes().get(attribute), value))
                 .skip(Math.max(0, offset)).limit(size).map(Row::view).toList();
     }
@@ -61,12 +67,40 @@ public class DatasetSamples {
         return blobs.path(hash.get(0));
     }
 
+    /**
+     * A PNG of the sample's image scaled to fit {@code maxSide} (never enlarged), for galleries: a page
+     * of thumbnails stays small whatever the size of the originals.
+     */
+    public byte[] thumbnail(long versionId, long sampleId, int maxSide) {
+        Path file = image(versionId, sampleId);
+        int side = Math.max(16, Math.min(maxSide, 512));
+        try {
+            BufferedImage original = ImageIO.read(file.toFile());
+            if (original == null) {
+                throw new IllegalStateException("stored image " + file.getFileName() + " does not decode");
+            }
+            double scale = Math.min(1.0, (double) side / Math.max(original.getWidth(), original.getHeight()));
+            int w = Math.max(1, (int) Math.round(original.getWidth() * scale));
+            int h = Math.max(1, (int) Math.round(original.getHeight() * scale));
+            BufferedImage scaled = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = scaled.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(original, 0, 0, w, h, null);
+            g.dispose();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(scaled, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read stored image " + file.getFileName(), e);
+        }
+    }
+
     /** Compares two versions the caller may read (usually n and n+1 of one dataset). */
     public VersionDiff diff(long fromId, long toId) {
         DatasetVersionView from = datasets.get(fromId);
         DatasetVersionView to = datasets.get(toId);
-        List<Row> before = rows(fromId);
-        List<Row> after = rows(toId);
+        List<Row> before = rows(fromId, null, null);
+        List<Row> after = rows(toId, null, null);
         Map<String, Row> beforeByHash = new HashMap<>();
         before.forEach(r -> beforeByHash.putIfAbsent(r.hash(), r));
         Map<String, Row> afterByHash = new HashMap<>();
@@ -118,13 +152,23 @@ public class DatasetSamples {
                 b.containsKey(n) && b.get(n).suspectedCue(), a.containsKey(n) && a.get(n).suspectedCue())).toList();
     }
 
-    private List<Row> rows(long versionId) {
+    private List<Row> rows(long versionId, String split, String label) {
+        List<Object> args = new ArrayList<>(List.of(versionId));
+        StringBuilder where = new StringBuilder("where dataset_version_id = ?");
+        if (split != null) {
+            where.append(" and split = ?");
+            args.add(split);
+        }
+        if (label != null) {
+            where.append(" and label = ?");
+            args.add(label);
+        }
         return jdbc.query("select id, path, image_hash, label, split, attributes, width, height from sample "
-                        + "where dataset_version_id = ? order by id",
+                        + where + " order by id",
                 (rs, n) -> new Row(rs.getString("image_hash"), new SampleView(rs.getLong("id"), rs.getString("path"),
                         rs.getString("label"), rs.getString("split"), Json.readStringMap(rs.getString("attributes")),
                         rs.getInt("width"), rs.getInt("height"))),
-                versionId);
+                args.toArray());
     }
 
     private record Row(String hash, SampleView view) {

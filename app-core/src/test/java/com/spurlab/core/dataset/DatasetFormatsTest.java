@@ -142,4 +142,15 @@ class DatasetFormatsTest {
             }
         }
     }
+
+    @Test
+    void manifestPathsWithDotSlashFindTheirFiles() throws IOException {
+        TestArchives archive = TestArchives.balanced(3);
+        archive.manifest(new String(archive.get("manifest.csv"), StandardCharsets.UTF_8).replace("\nimages/", "\n./images/"));
+
+        var result = reader.read(archive.write(dir.resolve("dot.zip")));
+
+        assertThat(result.accepted()).as(result.report().toString()).isTrue();
+        assertThat(result.samples()).hasSize(12).first().satisfies(s -> assertThat(s.path()).isEqualTo("images/0.png"));
+    }
 }
