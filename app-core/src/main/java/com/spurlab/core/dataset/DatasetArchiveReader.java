@@ -52,8 +52,15 @@ final class DatasetArchiveReader {
     }
 
     Result read(Path archive, DoubleConsumer progress) throws IOException {
+        return read(archive, progress, ConcurrentHashMap.newKeySet());
+    }
+
+    /**
+     * {@code newBlobs} (a concurrent set) collects the blobs this read stores, so that a caller can give
+     * them back even when the read fails with an exception.
+     */
+    Result read(Path archive, DoubleConsumer progress, Set<String> newBlobs) throws IOException {
         ProblemLog log = new ProblemLog();
-        Set<String> newBlobs = ConcurrentHashMap.newKeySet();
         ArchiveScan.Scanned scanned = scan.scan(archive, log, newBlobs, progress);
         if (scanned == null) {
             return result(log, null, null, 0, List.of(), newBlobs);

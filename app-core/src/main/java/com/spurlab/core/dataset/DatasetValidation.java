@@ -59,7 +59,17 @@ public class DatasetValidation {
         var reader = new DatasetArchiveReader(blobs, storage.maxEntryBytes(), storage.maxImagePixels(),
                 saturatedMultiply(storage.maxUploadBytes(), ArchiveScan.MAX_EXPANSION),
                 Runtime.getRuntime().availableProcessors());
-        DatasetArchiveReader.Result result = reader.read(archive, new ProgressWriter(versionId));
+        Set<String> stored = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        DatasetArchiveReader.Result result;
+        try {
+            result = reader.read(archive, new ProgressWriter(versionId), stored);
+        } catch (IOException | RuntimeException e) {
+            // Rejected first (the clean-up spares blobs of versions still validating), then the blobs stored
+            // so far go back; the job still fails with the cause (its own failed() call is then a no-op).
+            failed(versionId, e.getClass().getSimpleName() + ": " + e.getMessage());
+            references.removeUnreferenced(stored);
+            throw e;
+        }
         DatasetStatus status = result.accepted() ? accept(versionId, result) : reject(versionId, result);
         if (status != DatasetStatus.VALIDATING) {
             Files.deleteIfExists(archive);
@@ -77,6 +87,12 @@ public class DatasetValidation {
         tx.executeWithoutResult(status -> versions.lockById(versionId)
                 .filter(v -> v.getStatus() == DatasetStatus.VALIDATING)
                 .ifPresent(v -> v.reject(null, Json.write(report), clock.instant())));
+        try {
+            // Not retried: a REJECTED version never reads its archive again.
+            Files.deleteIfExists(datasets.archivePath(versionId));
+        } catch (IOException e) {
+            log.warn("cannot remove the archive of dataset version {}: {}", versionId, e.getMessage());
+        }
     }
 
     private DatasetStatus accept(long versionId, DatasetArchiveReader.Result result) {
