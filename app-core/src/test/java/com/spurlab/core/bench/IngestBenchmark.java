@@ -25,10 +25,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -41,7 +44,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public final class IngestBenchmark {
 
     /** app-core's beans alone: no web, no Quartz (validation is called directly, as the job would). */
-    @SpringBootApplication(scanBasePackages = "com.spurlab.core")
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    // Other test configurations under com.spurlab.core (benchmark, tests) must not be picked up.
+    @ComponentScan(basePackages = "com.spurlab.core",
+            excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
     @EntityScan("com.spurlab.core")
     @EnableJpaRepositories("com.spurlab.core")
     static class CoreOnly {
