@@ -1,2 +1,5 @@
-/** Dataset versions: upload, validation, content-addressed samples and their composition. */
+/**
+ * Dataset versions: upload, one-pass validation of zip/tar/tar.gz archives in three layouts,
+ * content-addressed samples, their composition, galleries, diffs and deletion.
+ */
 package com.spurlab.core.dataset;
