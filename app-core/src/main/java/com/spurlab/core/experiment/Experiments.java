@@ -5,4 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface Experiments extends JpaRepository<Experiment, Long> {
     List<Experiment> findByProjectIdOrderByIdDesc(long projectId);
+
+    List<Experiment> findByStatusIn(java.util.Collection<ExperimentStatus> statuses);
 }

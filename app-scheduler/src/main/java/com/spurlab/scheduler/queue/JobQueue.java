@@ -26,9 +26,10 @@ public class JobQueue {
         this.scheduler = scheduler;
     }
 
+    /** Hands a dispatched job to Quartz; each attempt has a key of its own (a retry may follow its own firing). */
     @Transactional
-    public void enqueueStep(long jobId) {
-        enqueue(StepQuartzJob.class, new JobKey("job-" + jobId, STEPS), StepQuartzJob.JOB_ID, jobId);
+    public void enqueueStep(long jobId, int attempt) {
+        enqueue(StepQuartzJob.class, stepKey(jobId, attempt), StepQuartzJob.JOB_ID, jobId);
     }
 
     @Transactional
@@ -39,12 +40,16 @@ public class JobQueue {
 
     /** Removes a step that has not fired yet; false when it is already running or gone. */
     @Transactional
-    public boolean removeStep(long jobId) {
+    public boolean removeStep(long jobId, int attempt) {
         try {
-            return scheduler.deleteJob(new JobKey("job-" + jobId, STEPS));
+            return scheduler.deleteJob(stepKey(jobId, attempt));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot remove job " + jobId + " from the queue", e);
         }
+    }
+
+    private static JobKey stepKey(long jobId, int attempt) {
+        return new JobKey("job-" + jobId + "-" + attempt, STEPS);
     }
 
     private void enqueue(Class<? extends org.quartz.Job> type, JobKey key, String dataKey, long id) {
