@@ -1,0 +1,45 @@
+package com.spurlab.app;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Profile {@code worker}: the same jar as a node that only runs queued jobs. It answers health
+ * checks and nothing else — no UI, no API — ahead of every other filter, security included.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("worker")
+class WorkerMode {
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> healthOnly() {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")) {
+                    chain.doFilter(request, response);
+                    return;
+                }
+                response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                response.getWriter().write("{\"error\":\"worker_node\",\"message\":\"this node runs jobs only; "
+                        + "use a node without the worker profile for the UI and API\"}");
+            }
+        });
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+}
