@@ -31,11 +31,11 @@ class ExperimentApi {
     }
 
     record JobJson(long id, int stepIndex, String type, String status, double progress, String message, Long runId,
-                   List<Long> dependencies, int priority, String device, int attempt, Instant startedAt,
-                   Instant finishedAt, String node) {
+                   List<Long> dependencies, int priority, String device, int attempt, Instant createdAt,
+                   Instant startedAt, Instant finishedAt, String node) {
         static JobJson of(JobView j) {
             return new JobJson(j.id(), j.stepIndex(), j.type().name(), j.status().name(), j.progress(), j.message(),
-                    j.runId(), j.dependencies(), j.priority(), j.device().name(), j.attempt(), j.startedAt(),
+                    j.runId(), j.dependencies(), j.priority(), j.device().name(), j.attempt(), j.createdAt(), j.startedAt(),
                     j.finishedAt(), j.node());
         }
     }
