@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -21,9 +22,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Profile("worker")
 class WorkerMode {
 
+    /** A worker on the embedded H2 database would run a queue no other node can see: refuse to start. */
+    WorkerMode(Environment environment) {
+        if (!environment.getProperty("spring.quartz.properties.org.quartz.jobStore.isClustered", Boolean.class,
+                false)) {
+            throw new IllegalStateException("the worker profile needs a shared, clustered queue: run it with the "
+                    + "postgres profile (--spring.profiles.active=postgres,worker)");
+        }
+    }
+
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> healthOnly() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
@@ -37,7 +47,8 @@ class WorkerMode {
                 response.getWriter().write("{\"error\":\"worker_node\",\"message\":\"this node runs jobs only; "
                         + "use a node without the worker profile for the UI and API\"}");
             }
-        });
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
         return registration;

@@ -20,12 +20,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One project: the tabs the caller's role allows (dashboard for leads and executives, datasets for
- * leads and vendors, experiments for leads). Refreshes itself every second while open.
+ * leads and vendors, experiments and their queue for leads). Refreshes itself every second while open.
  */
 @Route(value = "projects/:projectId", layout = MainLayout.class)
 @PageTitle("Project · SpurLab")
@@ -38,6 +39,7 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver {
     private final ExperimentService experiments;
     private final RunService runs;
     private final KpiService kpis;
+    private final Clock clock;
     private final List<Refreshable> panels = new ArrayList<>();
     private Registration poll;
 
@@ -47,13 +49,14 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     public ProjectView(ProjectService projects, ProjectAccess access, DatasetService datasets,
-                       ExperimentService experiments, RunService runs, KpiService kpis) {
+                       ExperimentService experiments, RunService runs, KpiService kpis, Clock clock) {
         this.projects = projects;
         this.access = access;
         this.datasets = datasets;
         this.experiments = experiments;
         this.runs = runs;
         this.kpis = kpis;
+        this.clock = clock;
         setSizeFull();
     }
 
@@ -87,6 +90,7 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver {
         }
         if (access.allows(id, Capability.MANAGE)) {
             add(tabs, "Experiments", new ExperimentsPanel(id, datasets, experiments));
+            add(tabs, "Queue", new QueuePanel(() -> experiments.queue(id), experiments, clock, false));
         }
         add(tabs);
     }

@@ -33,7 +33,8 @@ class ClusterTakeoverIT {
                     "--spurlab.data-dir=" + work.resolve("shared-data"),
                     "--spurlab.demo.fashion-mnist-dir=" + work.resolve("no-demo-dataset"));
             try (NodeProcess api = NodeProcess.start("node-api", work, with(shared,
-                    "--spring.profiles.active=postgres,demo", "--spring.quartz.properties.org.quartz.scheduler.instanceId=node-api"));
+                    "--spring.profiles.active=postgres,demo",
+                    "--spring.quartz.properties.org.quartz.scheduler.instanceId=node-api"));
                  NodeProcess worker = NodeProcess.start("node-worker", work, with(shared,
                     "--spring.profiles.active=postgres,worker",
                     "--spring.quartz.properties.org.quartz.scheduler.instanceId=node-worker"))) {

@@ -18,12 +18,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.security.access.AccessDeniedException;
+import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Planning experiments, reading them and their queue, cancelling and retrying jobs: what leads do (executives read). */
+/**
+ * Planning experiments, reading them and their queue, cancelling and retrying jobs: what leads do
+ * (executives read).
+ */
 @Service
 @Transactional(readOnly = true)
 public class ExperimentService {
@@ -177,32 +181,46 @@ public class ExperimentService {
         return lifecycle.lines(jobId);
     }
 
-    /** A project's queued and running jobs: running first, then in the order they will be dispatched. */
+    /**
+     * A project's queue: running jobs, then queued ones in dispatch order, then the latest failed or
+     * cancelled ones (which a lead may retry).
+     */
     public List<QueueEntry> queue(long projectId) {
         access.require(projectId, Capability.READ_RESULTS);
-        return queueOf(experiments.findByProjectIdOrderByIdDesc(projectId));
+        List<Job> candidates = jobs.findByProjectAndStatusIn(projectId, EnumSet.of(JobStatus.QUEUED,
+                JobStatus.RUNNING, JobStatus.FAILED, JobStatus.CANCELLED));
+        return queueOf(experiments.findAllById(candidates.stream().map(Job::getExperimentId).distinct().toList()),
+                candidates);
     }
 
-    /** Every project's queued and running jobs: for administrators, who operate the installation. */
+    /** The same over every project: for administrators, who operate the installation. */
     public List<QueueEntry> queueOfInstallation() {
         if (currentUser.require().role() != Role.ADMIN) {
             throw new AccessDeniedException("only administrators see the whole installation's queue");
         }
-        return queueOf(experiments.findByStatusIn(EnumSet.of(ExperimentStatus.QUEUED, ExperimentStatus.RUNNING)));
+        List<Job> candidates = new ArrayList<>(jobs.findByStatusIn(EnumSet.of(JobStatus.QUEUED, JobStatus.RUNNING)));
+        candidates.addAll(jobs.findTop50ByStatusInOrderByIdDesc(EnumSet.of(JobStatus.FAILED, JobStatus.CANCELLED)));
+        return queueOf(experiments.findAllById(candidates.stream().map(Job::getExperimentId).distinct().toList()),
+                candidates);
     }
 
-    private List<QueueEntry> queueOf(List<Experiment> candidates) {
-        Map<Long, Experiment> byId = candidates.stream()
-                .filter(e -> e.getStatus() == ExperimentStatus.QUEUED || e.getStatus() == ExperimentStatus.RUNNING)
-                .collect(Collectors.toMap(Experiment::getId, Function.identity()));
-        return jobs.findByExperimentIdInOrderById(byId.keySet()).stream()
-                .filter(j -> !j.getStatus().finished())
-                .sorted(Comparator.comparing((Job j) -> j.getStatus() != JobStatus.RUNNING)
-                        .thenComparing(Comparator.comparingInt(Job::getPriority).reversed())
-                        .thenComparing(Job::getId))
+    private static List<QueueEntry> queueOf(List<Experiment> owners, List<Job> candidates) {
+        Map<Long, Experiment> byId = owners.stream().collect(Collectors.toMap(Experiment::getId, Function.identity()));
+        Comparator<Job> order = Comparator.comparingInt(ExperimentService::queueRank)
+                .thenComparing(Comparator.comparingInt(Job::getPriority).reversed())
+                .thenComparing(Job::getId);
+        List<Job> active = candidates.stream().filter(j -> !j.getStatus().finished()).sorted(order).toList();
+        List<Job> stopped = candidates.stream()
+                .filter(j -> j.getStatus() == JobStatus.FAILED || j.getStatus() == JobStatus.CANCELLED)
+                .sorted(Comparator.comparing(Job::getId).reversed()).limit(20).toList();
+        return Stream.concat(active.stream(), stopped.stream())
                 .map(j -> new QueueEntry(JobView.of(j), byId.get(j.getExperimentId()).getProjectId(),
                         byId.get(j.getExperimentId()).getName()))
                 .toList();
+    }
+
+    private static int queueRank(Job job) {
+        return job.getStatus() == JobStatus.RUNNING ? 0 : 1;
     }
 
     private long projectOf(Job job) {

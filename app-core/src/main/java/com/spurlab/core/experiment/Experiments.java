@@ -5,6 +5,4 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface Experiments extends JpaRepository<Experiment, Long> {
     List<Experiment> findByProjectIdOrderByIdDesc(long projectId);
-
-    List<Experiment> findByStatusIn(java.util.Collection<ExperimentStatus> statuses);
 }

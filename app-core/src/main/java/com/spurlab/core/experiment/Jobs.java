@@ -16,7 +16,12 @@ interface Jobs extends JpaRepository<Job, Long> {
 
     List<Job> findByStatusIn(Collection<JobStatus> statuses);
 
-    List<Job> findByExperimentIdInOrderById(Collection<Long> experimentIds);
+    List<Job> findTop50ByStatusInOrderByIdDesc(Collection<JobStatus> statuses);
+
+    @Query("select j from Job j where j.status in :statuses "
+            + "and j.experimentId in (select e.id from Experiment e where e.projectId = :projectId)")
+    List<Job> findByProjectAndStatusIn(@Param("projectId") long projectId,
+                                       @Param("statuses") Collection<JobStatus> statuses);
 
     /**
      * The one way into RUNNING: a conditional update, so two firings of the same job (which Quartz
