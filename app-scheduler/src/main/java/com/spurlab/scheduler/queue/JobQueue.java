@@ -7,6 +7,7 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,6 +46,19 @@ public class JobQueue {
             return scheduler.deleteJob(stepKey(jobId, attempt));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot remove job " + jobId + " from the queue", e);
+        }
+    }
+
+    /**
+     * Wakes Quartz's scheduler thread. Quartz signals it while scheduling, before our transaction
+     * commits; a thread that looked meanwhile saw nothing and would sleep for its idle wait (1 s).
+     * Called after the commit; resuming a trigger that is not paused changes nothing but signals.
+     */
+    public void wakeExecutor(long jobId, int attempt) {
+        try {
+            scheduler.resumeTrigger(new TriggerKey("job-" + jobId + "-" + attempt, STEPS));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot wake the executor", e);
         }
     }
 

@@ -2,6 +2,7 @@ package com.spurlab.scheduler.queue;
 
 import com.spurlab.core.experiment.JobDispatch;
 import com.spurlab.core.experiment.QueueSettings;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -47,12 +48,17 @@ class QueueDispatcher {
 
     /** Hands every job that has a free slot to Quartz, in the same transaction that marks it dispatched. */
     int dispatchOnce() {
-        Integer handed = transaction.execute(status -> {
-            var claimed = dispatch.claim();
+        List<JobDispatch.Dispatched> handed = transaction.execute(status -> {
+            List<JobDispatch.Dispatched> claimed = dispatch.claim();
             claimed.forEach(job -> queue.enqueueStep(job.jobId(), job.attempt()));
-            return claimed.size();
+            return claimed;
         });
-        return handed == null ? 0 : handed;
+        if (handed == null || handed.isEmpty()) {
+            return 0;
+        }
+        JobDispatch.Dispatched last = handed.get(handed.size() - 1);
+        queue.wakeExecutor(last.jobId(), last.attempt());
+        return handed.size();
     }
 
     @EventListener(ApplicationReadyEvent.class)
