@@ -132,15 +132,22 @@ class JobQueueIT extends AppITSupport {
 
     @Test
     void higherPriorityGoesFirstThenFirstQueuedFirst() {
-        // Two blockers take both CPU slots; the first frees its slot after 3 s, the other holds its slot.
-        long blockerA = plan(0, noop(3000, null));
-        long blockerB = plan(0, noop(10_000, null));
+        // Two blockers take both CPU slots; three jobs queue behind them; cancelling the first blocker
+        // frees exactly one slot, which the queue must fill in priority, then FIFO, order.
+        long blockerA = plan(0, noop(60_000, null));
+        long blockerB = plan(0, noop(60_000, null));
         await(() -> List.of(experiment(blockerA), experiment(blockerB)),
                 l -> l.stream().allMatch(e -> e.get("status").asText().equals("RUNNING")), Duration.ofSeconds(20));
         long low1 = plan(0, noop(0, null));
         long high = plan(5, noop(0, null));
         long low2 = plan(0, noop(0, null));
         assertThat(job(experiment(high), 0).get("priority").asInt()).isEqualTo(5);
+        List<Long> queuedInOrder = StreamSupport.stream(get("executive", "/api/v1/projects/" + project + "/queue")
+                        .getBody().spliterator(), false)
+                .filter(e -> e.at("/job/status").asText().equals("QUEUED")).map(e -> e.at("/job/experimentId").asLong())
+                .toList();
+        assertThat(queuedInOrder).containsExactly(high, low1, low2);
+        post("lead", "/api/v1/jobs/" + job(experiment(blockerA), 0).get("id").asLong() + "/cancel", Map.of());
 
         JsonNode lowFirst = finished(low1);
         JsonNode highDone = finished(high);
@@ -153,7 +160,8 @@ class JobQueueIT extends AppITSupport {
         post("lead", "/api/v1/jobs/" + job(experiment(blockerB), 0).get("id").asLong() + "/cancel", Map.of());
         finished(blockerB);
 
-        assertThat(get("lead", "/api/v1/projects/" + project + "/queue").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get("vendor", "/api/v1/projects/" + project + "/queue").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("lead", "/api/v1/queue").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("admin", "/api/v1/queue").getStatusCode()).isEqualTo(HttpStatus.OK);
     }
