@@ -1,5 +1,6 @@
 package com.spurlab.core;
 
+import com.spurlab.core.experiment.QueueSettings;
 import com.spurlab.core.storage.StorageSettings;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -11,7 +12,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** What app-core contributes to the application context. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(StorageSettings.class)
+@EnableConfigurationProperties({StorageSettings.class, QueueSettings.class})
 class CoreConfiguration {
 
     @Bean

@@ -3,9 +3,12 @@ package com.spurlab.api;
 import com.spurlab.core.InvalidRequestException;
 import com.spurlab.core.experiment.ExperimentService;
 import com.spurlab.core.experiment.ExperimentView;
+import com.spurlab.core.experiment.JobLogEntry;
 import com.spurlab.core.experiment.JobView;
+import com.spurlab.core.experiment.QueueEntry;
 import com.spurlab.core.experiment.StepSpec;
 import com.spurlab.core.experiment.StepType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,27 +20,31 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Planning experiments, following their jobs, cancelling jobs. */
+/** Planning experiments, following their jobs and the queue, cancelling and retrying jobs. */
 @RestController
 class ExperimentApi {
 
     record Step(String type, Map<String, Object> params) {
     }
 
-    record PlanExperiment(Long datasetVersionId, String name, List<Step> steps) {
+    record PlanExperiment(Long datasetVersionId, String name, Integer priority, List<Step> steps) {
     }
 
-    record JobJson(long id, String type, String status, double progress, String message, Long runId) {
+    record JobJson(long id, int stepIndex, String type, String status, double progress, String message, Long runId,
+                   List<Long> dependencies, int priority, String device, int attempt, Instant createdAt,
+                   Instant startedAt, Instant finishedAt, String node) {
         static JobJson of(JobView j) {
-            return new JobJson(j.id(), j.type().name(), j.status().name(), j.progress(), j.message(), j.runId());
+            return new JobJson(j.id(), j.stepIndex(), j.type().name(), j.status().name(), j.progress(), j.message(),
+                    j.runId(), j.dependencies(), j.priority(), j.device().name(), j.attempt(), j.createdAt(), j.startedAt(),
+                    j.finishedAt(), j.node());
         }
     }
 
-    record ExperimentJson(long id, long projectId, long datasetVersionId, String name, String status,
+    record ExperimentJson(long id, long projectId, long datasetVersionId, String name, String status, int priority,
                           List<JobJson> jobs) {
         static ExperimentJson of(ExperimentView e) {
             return new ExperimentJson(e.id(), e.projectId(), e.datasetVersionId(), e.name(), e.status().name(),
-                    e.jobs().stream().map(JobJson::of).toList());
+                    e.priority(), e.jobs().stream().map(JobJson::of).toList());
         }
     }
 
@@ -54,7 +61,8 @@ class ExperimentApi {
             throw new InvalidRequestException("missing_dataset", "give datasetVersionId: the READY version to use");
         }
         List<StepSpec> steps = body.steps() == null ? List.of() : body.steps().stream().map(ExperimentApi::step).toList();
-        return Map.of("id", experiments.plan(projectId, body.datasetVersionId(), body.name(), steps).id());
+        int priority = body.priority() == null ? 0 : body.priority();
+        return Map.of("id", experiments.plan(projectId, body.datasetVersionId(), body.name(), priority, steps).id());
     }
 
     @GetMapping("/api/v1/projects/{projectId}/experiments")
@@ -75,6 +83,28 @@ class ExperimentApi {
     @PostMapping("/api/v1/jobs/{id}/cancel")
     JobView cancel(@PathVariable long id) {
         return experiments.cancel(id);
+    }
+
+    @PostMapping("/api/v1/jobs/{id}/retry")
+    JobView retry(@PathVariable long id) {
+        return experiments.retry(id);
+    }
+
+    @GetMapping("/api/v1/jobs/{id}/log")
+    List<JobLogEntry> log(@PathVariable long id) {
+        return experiments.log(id);
+    }
+
+    /** A project's queued and running jobs, running first, then in dispatch order. */
+    @GetMapping("/api/v1/projects/{projectId}/queue")
+    List<QueueEntry> queue(@PathVariable long projectId) {
+        return experiments.queue(projectId);
+    }
+
+    /** The whole installation's queue (administrators). */
+    @GetMapping("/api/v1/queue")
+    List<QueueEntry> installationQueue() {
+        return experiments.queueOfInstallation();
     }
 
     private static StepSpec step(Step step) {

@@ -44,6 +44,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Projects", ProjectsView.class));
         if (user.role() == Role.ADMIN) {
             nav.addItem(new SideNavItem("Users", UsersView.class));
+            nav.addItem(new SideNavItem("Queue", QueueView.class));
         }
         addToDrawer(nav);
     }

@@ -22,12 +22,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One project: the tabs the caller's role allows (dashboard for leads and executives, datasets for
- * leads and vendors, experiments for leads). Refreshes itself every second while open.
+ * leads and vendors, experiments and their queue for leads). Refreshes itself every second while open.
  */
 @Route(value = "projects/:projectId", layout = MainLayout.class)
 @PageTitle("Project · SpurLab")
@@ -42,6 +43,7 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver {
     private final KpiService kpis;
     private final DatasetSamples samples;
     private final DatasetDeletion deletion;
+    private final Clock clock;
     private final List<Refreshable> panels = new ArrayList<>();
     private Registration poll;
 
@@ -52,7 +54,7 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver {
 
     public ProjectView(ProjectService projects, ProjectAccess access, DatasetService datasets,
                        ExperimentService experiments, RunService runs, KpiService kpis, DatasetSamples samples,
-                       DatasetDeletion deletion) {
+                       DatasetDeletion deletion, Clock clock) {
         this.projects = projects;
         this.access = access;
         this.datasets = datasets;
@@ -61,6 +63,7 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver {
         this.kpis = kpis;
         this.samples = samples;
         this.deletion = deletion;
+        this.clock = clock;
         setSizeFull();
     }
 
@@ -95,6 +98,7 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver {
         }
         if (access.allows(id, Capability.MANAGE)) {
             add(tabs, "Experiments", new ExperimentsPanel(id, datasets, experiments));
+            add(tabs, "Queue", new QueuePanel(() -> experiments.queue(id), experiments, clock, false));
         }
         add(tabs);
     }

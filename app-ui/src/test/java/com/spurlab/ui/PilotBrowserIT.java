@@ -33,7 +33,7 @@ class PilotBrowserIT extends AppITSupport {
         long project = createProject("lead", "browser pilot", "vendor", "executive");
         new LoginPage(driver, baseUrl()).signIn("lead", PASSWORD);
         ProjectPage page = new ProjectPage(driver).open(baseUrl(), project);
-        assertThat(page.tabs()).containsExactly("Dashboard", "Datasets", "Experiments");
+        assertThat(page.tabs()).containsExactly("Dashboard", "Datasets", "Experiments", "Queue");
 
         page.upload("fashion-cue", tinyArchive());
         String datasets = page.awaitDatasetStatus("READY", Duration.ofMinutes(2));

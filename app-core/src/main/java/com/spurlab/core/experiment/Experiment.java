@@ -41,10 +41,14 @@ public class Experiment {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    @Column(nullable = false, updatable = false)
+    private int priority;
+
     protected Experiment() {
     }
 
-    Experiment(long projectId, long datasetVersionId, String name, long createdBy, Instant createdAt) {
+    Experiment(long projectId, long datasetVersionId, String name, int priority, long createdBy, Instant createdAt) {
+        this.priority = priority;
         this.projectId = projectId;
         this.datasetVersionId = datasetVersionId;
         this.name = name;
@@ -81,6 +85,10 @@ public class Experiment {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public int getPriority() {
+        return priority;
     }
 
     public Instant getFinishedAt() {

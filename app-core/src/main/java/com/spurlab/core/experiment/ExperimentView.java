@@ -5,5 +5,5 @@ import java.util.List;
 
 /** An experiment with its jobs. */
 public record ExperimentView(long id, long projectId, long datasetVersionId, String name, ExperimentStatus status,
-                             Instant createdAt, Instant finishedAt, List<JobView> jobs) {
+                             Instant createdAt, Instant finishedAt, List<JobView> jobs, int priority) {
 }

@@ -1,18 +1,27 @@
 package com.spurlab.core.experiment;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.DynamicUpdate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /** One step of an experiment as the scheduler runs it; its parameters never change once queued. */
 @Entity
 @Table(name = "job")
+@DynamicUpdate // a transition writes only what it changed, never stale columns read before another node's
 public class Job {
 
     @Id
@@ -34,6 +43,28 @@ public class Job {
 
     @Column(name = "depends_on", updatable = false)
     private Long dependsOn;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "job_dependency", joinColumns = @JoinColumn(name = "job_id"))
+    @Column(name = "depends_on_id")
+    private Set<Long> dependencies = new LinkedHashSet<>();
+
+    @Column(nullable = false, updatable = false)
+    private int priority;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private DeviceKind device;
+
+    private int attempt;
+
+    @Column(name = "not_before")
+    private Instant notBefore;
+
+    @Column(name = "dispatched_at")
+    private Instant dispatchedAt;
+
+    private String node;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -61,26 +92,40 @@ public class Job {
     protected Job() {
     }
 
-    Job(long experimentId, int stepIndex, StepType type, String params, Long dependsOn, Instant createdAt) {
+    Job(long experimentId, int stepIndex, StepType type, String params, List<Long> dependencies, int priority,
+        DeviceKind device, Instant createdAt) {
         this.experimentId = experimentId;
         this.stepIndex = stepIndex;
         this.type = type;
         this.params = params;
-        this.dependsOn = dependsOn;
+        this.dependencies.addAll(dependencies);
+        this.dependsOn = dependencies.isEmpty() ? null : dependencies.get(0);
+        this.priority = priority;
+        this.device = device;
         this.createdAt = createdAt;
         this.status = JobStatus.QUEUED;
     }
 
-    /** A recovered job (its process died while it ran) may start again from RUNNING. */
-    boolean start(Instant at, boolean recovering) {
-        if (status != JobStatus.QUEUED && !(recovering && status == JobStatus.RUNNING)) {
-            return false;
-        }
-        status = JobStatus.RUNNING;
-        startedAt = at;
+    /** After a transient failure: back into the queue, not before the back-off has passed. */
+    void requeue(Instant notBefore, String message) {
+        status = JobStatus.QUEUED;
+        attempt++;
+        dispatchedAt = null;
+        this.notBefore = notBefore;
+        this.message = truncate(message);
+    }
+
+    /** A lead retries a finished job that did not succeed: same parameters, a fresh attempt. */
+    void retry() {
+        status = JobStatus.QUEUED;
+        attempt++;
+        cancelRequested = false;
+        dispatchedAt = null;
+        notBefore = null;
+        startedAt = null;
+        finishedAt = null;
         progress = 0;
-        message = recovering ? "resumed after a restart" : "started";
-        return true;
+        message = "queued again (retry)";
     }
 
     void report(double progress, String message) {
@@ -133,6 +178,34 @@ public class Job {
 
     public Long getDependsOn() {
         return dependsOn;
+    }
+
+    public Set<Long> getDependencies() {
+        return Set.copyOf(dependencies);
+    }
+
+    public int getPriority() {
+        return priority;
+    }
+
+    public DeviceKind getDevice() {
+        return device;
+    }
+
+    public int getAttempt() {
+        return attempt;
+    }
+
+    public Instant getNotBefore() {
+        return notBefore;
+    }
+
+    public Instant getDispatchedAt() {
+        return dispatchedAt;
+    }
+
+    public String getNode() {
+        return node;
     }
 
     public JobStatus getStatus() {

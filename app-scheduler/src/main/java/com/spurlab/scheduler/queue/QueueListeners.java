@@ -4,8 +4,6 @@ import com.spurlab.core.dataset.DatasetUploaded;
 import com.spurlab.core.experiment.ExperimentPlanned;
 import com.spurlab.core.experiment.JobCancelRequested;
 import com.spurlab.core.experiment.JobLifecycle;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,17 +12,19 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Turns domain events into queued Quartz work once the transaction that caused them has committed
  * (a rolled-back upload queues nothing). REQUIRES_NEW: after commit, Quartz's writes need a
- * transaction of their own.
+ * transaction of their own. Experiment jobs reach Quartz through the {@link QueueDispatcher}.
  */
 @Component
 class QueueListeners {
 
     private final JobQueue queue;
     private final JobLifecycle lifecycle;
+    private final QueueDispatcher dispatcher;
 
-    QueueListeners(JobQueue queue, JobLifecycle lifecycle) {
+    QueueListeners(JobQueue queue, JobLifecycle lifecycle, QueueDispatcher dispatcher) {
         this.queue = queue;
         this.lifecycle = lifecycle;
+        this.dispatcher = dispatcher;
     }
 
     @TransactionalEventListener
@@ -34,24 +34,18 @@ class QueueListeners {
     }
 
     @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(ExperimentPlanned event) {
-        lifecycle.startable(event.experimentId()).forEach(queue::enqueueStep);
+        dispatcher.wake();
     }
 
     @TransactionalEventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(JobCancelRequested event) {
-        if (queue.removeStep(event.jobId())) {
+        // Quartz would also delete a job that is executing, so only a job that has not started is withdrawn;
+        // a running one sees the request at its next batch, one that starts meanwhile refuses to start.
+        if (lifecycle.queued(event.jobId()) && queue.removeStep(event.jobId(), lifecycle.attempt(event.jobId()))) {
             lifecycle.cancelled(event.jobId(), "cancelled while queued");
+            dispatcher.wake();
         }
-        // else it is running: the step sees the request at its next batch.
-    }
-
-    /** Re-queues startable jobs whose queueing was lost (e.g. the process died right after commit). */
-    @EventListener(ApplicationReadyEvent.class)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void requeueOnStart() {
-        lifecycle.allStartable().forEach(queue::enqueueStep);
     }
 }

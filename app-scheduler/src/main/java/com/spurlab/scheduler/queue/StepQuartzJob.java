@@ -3,23 +3,30 @@ package com.spurlab.scheduler.queue;
 import com.spurlab.scheduler.step.StepRunner;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
+import org.quartz.SchedulerException;
 
-/** Quartz adapter: runs one experiment job by id. */
+/** Quartz adapter: runs one experiment job by id, on this node, then lets the queue fill the freed slot. */
 class StepQuartzJob implements Job {
 
     static final String JOB_ID = "jobId";
 
     private final StepRunner runner;
-    private final JobQueue queue;
+    private final QueueDispatcher dispatcher;
 
-    StepQuartzJob(StepRunner runner, JobQueue queue) {
+    StepQuartzJob(StepRunner runner, QueueDispatcher dispatcher) {
         this.runner = runner;
-        this.queue = queue;
+        this.dispatcher = dispatcher;
     }
 
     @Override
     public void execute(JobExecutionContext context) {
         long jobId = context.getMergedJobDataMap().getLong(JOB_ID);
-        runner.run(jobId, context.isRecovering()).forEach(queue::enqueueStep);
+        try {
+            runner.run(jobId, context.isRecovering(), context.getScheduler().getSchedulerInstanceId());
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            dispatcher.wake();
+        }
     }
 }

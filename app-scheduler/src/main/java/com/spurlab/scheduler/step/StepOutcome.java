@@ -1,5 +1,5 @@
 package com.spurlab.scheduler.step;
 
-/** What a finished step leaves: the run it recorded and a one-line summary for the job list. */
-record StepOutcome(long runId, String summary) {
+/** What a finished step leaves: the run it recorded (none for NOOP) and a one-line summary for the job list. */
+record StepOutcome(Long runId, String summary) {
 }

@@ -1,0 +1,65 @@
+package com.spurlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.spurlab.AppITSupport;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebDriver;
+
+/** A lead follows the project's queue live and cancels a running job; an administrator sees every project's. */
+class QueueBrowserIT extends AppITSupport {
+
+    private WebDriver driver;
+
+    @BeforeEach
+    void startBrowser() {
+        driver = Browser.start();
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void leadCancelsARunningJobFromTheQueueAndAdminSeesTheInstallationQueue() {
+        long project = createProject("lead", "queue pilot", "executive");
+        long dataset = upload("lead", project, "tiny", tinyArchive()).getBody().get("id").asLong();
+        await(() -> get("lead", "/api/v1/datasets/" + dataset).getBody(),
+                v -> v.get("status").asText().equals("READY"), Duration.ofMinutes(2));
+        long experiment = post("lead", "/api/v1/projects/" + project + "/experiments", Map.of(
+                "datasetVersionId", dataset, "name", "long wait", "priority", 3,
+                "steps", List.of(Map.of("type", "NOOP", "params", Map.of("millis", 60_000)),
+                        Map.of("type", "NOOP")))).getBody().get("id").asLong();
+
+        new LoginPage(driver, baseUrl()).signIn("lead", PASSWORD);
+        ProjectPage page = new ProjectPage(driver).open(baseUrl(), project);
+        page.tab("Queue");
+        QueuePage queue = new QueuePage(driver);
+        queue.awaitCell("RUNNING", Duration.ofSeconds(30));
+        queue.awaitCell("QUEUED", Duration.ofSeconds(5));
+        assertThat(queue.cells()).contains("long wait", "1. NOOP", "2. NOOP", "3", "CPU", "waiting");
+        assertThat(queue.summary()).isEqualTo("1 running · 1 queued");
+        Browser.screenshot(driver, "lead-queue");
+
+        queue.press("queue-cancel");
+        queue.awaitCell("CANCELLED", Duration.ofSeconds(15));
+        JsonNode cancelled = get("lead", "/api/v1/experiments/" + experiment).getBody();
+        assertThat(cancelled.get("jobs").get(0).get("status").asText()).isIn("CANCELLED", "RUNNING");
+        Browser.screenshot(driver, "lead-queue-cancelled");
+
+        driver.manage().deleteAllCookies();
+        new LoginPage(driver, baseUrl()).signIn("admin", PASSWORD);
+        QueuePage installation = new QueuePage(driver).openInstallationQueue(baseUrl());
+        installation.awaitCell("long wait", Duration.ofSeconds(15));
+        Browser.screenshot(driver, "admin-queue");
+    }
+}
