@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrainingResumeIT {
 
-    static final int EPOCHS = 12;
+    static final int EPOCHS = 6;
 
     @TempDir
     Path dir;
