@@ -36,6 +36,7 @@ import java.util.stream.Stream;
  * <p>Run from the repository root (after {@code ./mvnw -q -pl app-inference -am compile}):
  * <pre>./mvnw -q -pl app-inference test-compile exec:java -Dexec.mainClass=com.spurlab.inference.bench.MethodComparison \
  *   -Dexec.args="seeds=3 epochs=5 model=CNN methods=ERM,REWEIGHT,GROUP_DRO,JTT,DFR"</pre>
+ * ({@code firstSeed=N} starts the seeds at N, so a long comparison can be split over several runs).
  */
 public final class MethodComparison {
 
@@ -52,6 +53,7 @@ public final class MethodComparison {
         Map<String, String> a = Arrays.stream(args).map(s -> s.split("=", 2))
                 .collect(Collectors.toMap(kv -> kv[0], kv -> kv.length > 1 ? kv[1] : ""));
         int seeds = Integer.parseInt(a.getOrDefault("seeds", "3"));
+        int firstSeed = Integer.parseInt(a.getOrDefault("firstSeed", "1"));
         int epochs = Integer.parseInt(a.getOrDefault("epochs", "5"));
         ClassifierNetwork network = ClassifierNetwork.parse(a.getOrDefault("model", "CNN"));
         List<TrainingMethod> methods = Arrays.stream(a.getOrDefault("methods", "ERM,REWEIGHT,GROUP_DRO,JTT,DFR").split(","))
@@ -67,12 +69,12 @@ public final class MethodComparison {
             out.printf("dataset %s: %d train / %d val / %d test, %d px, train groups %s%n", splits.classNames(),
                     splits.train().size(), splits.validation().size(), splits.test().size(), spec.imageSize(), trainCounts);
             out.printf("model %s, %d epochs, seeds %d..%d, selection on val by worst-group accuracy%n", network, epochs,
-                    1, seeds);
+                    firstSeed, firstSeed + seeds - 1);
             TrainingSettings base = new TrainingSettings(TrainingMethod.ERM, splits.classNames(), spec.imageSize(), epochs,
                     64, 1e-3f, 1, MethodOptions.defaults().withNetwork(network));
             List<Row> rows = new ArrayList<>();
             for (TrainingMethod method : methods) {
-                for (long seed = 1; seed <= seeds; seed++) {
+                for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
                     long start = System.nanoTime();
                     Path modelDir = work.resolve("model-" + method + "-" + seed);
                     TrainingResult r = new ClassifierTrainer().train(base.withMethod(method).withSeed(seed), splits.train(),
