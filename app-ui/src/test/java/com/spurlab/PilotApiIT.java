@@ -84,6 +84,8 @@ class PilotApiIT extends AppITSupport {
         assertThat(test.get("errorCount").asInt()).isEqualTo(80 - confusionCorrect);
         assertThat(test.get("expectedCalibrationError").asDouble()).isBetween(0.0, 1.0);
         assertThat(java.nio.file.Path.of(test.get("embeddingsFile").asText())).isRegularFile();
+        // The train split is not scored by default, but its embeddings are kept too.
+        assertThat(java.nio.file.Path.of(details.get("artifacts").asText(), "embeddings-train.csv")).isRegularFile();
         assertThat(get("vendor", "/api/v1/runs/" + evaluationRun + "/details").getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
 

@@ -37,6 +37,16 @@ final class EvaluationDetails {
         }
     }
 
+    /** The run's details: the folder with every split's embeddings-SPLIT.csv (train too) and errors, then the splits. */
+    static String run(Path artifacts, List<String> splitJson) {
+        try {
+            return "{\"artifacts\":" + MAPPER.writeValueAsString(artifacts.toString()) + ",\"splits\":["
+                    + String.join(",", splitJson) + "]}";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** JSON has no NaN: a class nothing was predicted as (or that the split lacks) gets null. */
     private static List<Double> finite(double[] values) {
         List<Double> out = new ArrayList<>(values.length);

@@ -5,11 +5,11 @@ import com.spurlab.core.experiment.JobContext;
 import com.spurlab.core.run.GroupResult;
 import com.spurlab.core.run.RunService;
 import com.spurlab.core.run.SplitEvaluation;
+import com.spurlab.core.storage.StorageSettings;
 import com.spurlab.inference.data.LabeledImage;
 import com.spurlab.inference.eval.ClassifierEvaluator;
 import com.spurlab.inference.eval.EvaluationReport;
 import com.spurlab.inference.eval.GroupMetrics;
-import com.spurlab.core.storage.StorageSettings;
 import com.spurlab.inference.eval.ClassificationMetrics;
 import com.spurlab.inference.eval.ClassificationReport;
 import com.spurlab.inference.eval.ScoredSamples;
@@ -83,7 +83,20 @@ class EvaluationStep {
         if (evaluations.isEmpty()) {
             throw new IllegalStateException("none of the splits " + job.params().get("splits") + " has samples");
         }
-        long runId = runs.recordEvaluation(job, model.runId(), evaluations, "{\"splits\":[" + String.join(",", details) + "]}");
+        // Embeddings of every sample, also of the splits not scored here, for audits and retrieval.
+        List<String> scored = List.of(splits);
+        for (String split : List.of("train", "val", "test")) {
+            List<LabeledImage> images = data.split(split);
+            if (!scored.contains(split) && !images.isEmpty()) {
+                progress.phase(0.95, "embedding " + split + " (" + images.size() + " images)");
+                try {
+                    evaluator.score(model.modelDir(), images).writeEmbeddings(artifacts.resolve("embeddings-" + split + ".csv"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write evaluation files to " + artifacts, e);
+                }
+            }
+        }
+        long runId = runs.recordEvaluation(job, model.runId(), evaluations, EvaluationDetails.run(artifacts, details));
         SplitEvaluation last = evaluations.get(evaluations.size() - 1);
         return new StepOutcome(runId, String.format(Locale.ROOT,
                 "%s: accuracy %.3f, worst-group accuracy %.3f (%s)", last.split(), last.accuracy(),
