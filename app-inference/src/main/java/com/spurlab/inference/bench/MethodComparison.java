@@ -70,8 +70,15 @@ public final class MethodComparison {
                     splits.train().size(), splits.validation().size(), splits.test().size(), spec.imageSize(), trainCounts);
             out.printf("model %s, %d epochs, seeds %d..%d, selection on val by worst-group accuracy%n", network, epochs,
                     firstSeed, firstSeed + seeds - 1);
+            MethodOptions d = MethodOptions.defaults().withNetwork(network);
+            MethodOptions options = new MethodOptions(d.network(), d.augmentation(),
+                    Double.parseDouble(a.getOrDefault("groupDroEta", String.valueOf(d.groupDroEta()))),
+                    Integer.parseInt(a.getOrDefault("jttEpochs", String.valueOf(d.jttEpochs()))),
+                    Double.parseDouble(a.getOrDefault("jttUpweight", String.valueOf(d.jttUpweight()))), d.selection(),
+                    d.patience(), d.cosineSchedule());
+            out.printf("options %s%n", options);
             TrainingSettings base = new TrainingSettings(TrainingMethod.ERM, splits.classNames(), spec.imageSize(), epochs,
-                    64, 1e-3f, 1, MethodOptions.defaults().withNetwork(network));
+                    64, 1e-3f, 1, options);
             List<Row> rows = new ArrayList<>();
             for (TrainingMethod method : methods) {
                 for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
