@@ -51,7 +51,7 @@ class ExperimentsPanel extends VerticalLayout implements ProjectView.Refreshable
         method.setId("experiment-method");
         method.setValue("ERM");
         method.setAllowCustomValue(false);
-        method.setHelperText("ERM is the baseline; GROUP_DRO, JTT, DFR, REWEIGHT target the worst group");
+        method.setTooltipText("ERM is the baseline; REWEIGHT, GROUP_DRO, JTT and DFR target the worst group");
         ComboBox<String> model = new ComboBox<>("Model", ExperimentService.TRAIN_MODELS);
         model.setId("experiment-model");
         model.setValue("CNN");
@@ -60,7 +60,9 @@ class ExperimentsPanel extends VerticalLayout implements ProjectView.Refreshable
                 seed.getValue()));
         run.setId("run-baseline");
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout form = new HorizontalLayout(dataset, method, model, epochs, seed, run);
+        // Method and network on a row of their own, so the form keeps its width on a laptop screen.
+        HorizontalLayout choice = new HorizontalLayout(method, model);
+        HorizontalLayout form = new HorizontalLayout(dataset, epochs, seed, run);
         form.setAlignItems(Alignment.BASELINE);
 
         jobs.setId("jobs");
@@ -85,7 +87,7 @@ class ExperimentsPanel extends VerticalLayout implements ProjectView.Refreshable
             return cancel;
         }).setAutoWidth(true);
         jobs.setAllRowsVisible(true);
-        add(form, jobs);
+        add(choice, form, jobs);
         refresh();
     }
 

@@ -63,7 +63,7 @@ final class StepParams {
                 out.put("selection", oneOf(in, "selection", "WORST_GROUP", TRAIN_SELECTIONS, where));
                 out.put("patience", String.valueOf(intIn(in, "patience", 0, 0, 200, where)));
                 out.put("groupDroEta", String.valueOf(doubleIn(in, "groupDroEta", 0.01, 1e-4, 10, where)));
-                out.put("jttEpochs", String.valueOf(intIn(in, "jttEpochs", 1, 1, 100, where)));
+                out.put("jttEpochs", String.valueOf(intIn(in, "jttEpochs", 2, 1, 100, where)));
                 out.put("jttUpweight", String.valueOf(doubleIn(in, "jttUpweight", 20, 1, 1000, where)));
             }
             case EVALUATE -> {

@@ -41,9 +41,13 @@ public record MethodOptions(ClassifierNetwork network, Augmentation augmentation
         return new MethodOptions(ClassifierNetwork.CNN, Augmentation.NONE, 0.01, 1, 20, ModelSelection.LAST, 0, false);
     }
 
-    /** The defaults a new experiment gets: worst-group selection on val and a cosine schedule. */
+    /**
+     * The defaults a new experiment gets: worst-group selection on val and a cosine schedule. JTT
+     * identifies errors after 2 epochs: on the demo set a 1-epoch model was sometimes still close to
+     * constant, so its "errors" were a whole class and the up-sampled retraining collapsed to that class.
+     */
     public static MethodOptions defaults() {
-        return new MethodOptions(ClassifierNetwork.CNN, Augmentation.NONE, 0.01, 1, 20, ModelSelection.WORST_GROUP, 0, true);
+        return new MethodOptions(ClassifierNetwork.CNN, Augmentation.NONE, 0.01, 2, 20, ModelSelection.WORST_GROUP, 0, true);
     }
 
     public MethodOptions withNetwork(ClassifierNetwork n) {
