@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrainingResumeIT {
 
-    static final int EPOCHS = 6;
+    static final int EPOCHS = 8;
 
     @TempDir
     Path dir;
@@ -85,5 +85,4 @@ class TrainingResumeIT {
             return e.toString();
         }
     }
-
 }
