@@ -33,8 +33,8 @@ class PilotApiIT extends AppITSupport {
 
         var planned = post("lead", "/api/v1/projects/" + project + "/experiments", Map.of(
                 "datasetVersionId", dataset,
-                "steps", List.of(Map.of("type", "TRAIN", "params", Map.of("method", "ERM", "epochs", 3, "seed", 7,
-                                "imageSize", 32, "groupBy", List.of("background"))),
+                "steps", List.of(Map.of("type", "TRAIN", "params", Map.of("method", "GROUP_DRO", "model", "CNN", "epochs", 3,
+                                "seed", 7, "imageSize", 32, "groupBy", List.of("background"))),
                         Map.of("type", "EVALUATE"))));
         assertThat(planned.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         long experiment = planned.getBody().get("id").asLong();
@@ -65,6 +65,29 @@ class PilotApiIT extends AppITSupport {
                 .isLessThanOrEqualTo(metrics.get("worstGroupAccuracy").asDouble());
         assertThat(get("executive", "/api/v1/runs/" + train.get("runId").asLong() + "/metrics").getBody()
                 .get("runId").asLong()).isEqualTo(evaluationRun);
+        assertThat(metrics.get("method").asText()).isEqualTo("GROUP_DRO");
+
+        JsonNode details = get("executive", "/api/v1/runs/" + evaluationRun + "/details").getBody();
+        JsonNode test = StreamSupport.stream(details.get("splits").spliterator(), false)
+                .filter(d -> d.get("split").asText().equals("test")).findFirst().orElseThrow();
+        int confusionTotal = 0;
+        int confusionCorrect = 0;
+        for (int t = 0; t < 2; t++) {
+            for (int p = 0; p < 2; p++) {
+                confusionTotal += test.get("confusion").get(t).get(p).asInt();
+                confusionCorrect += t == p ? test.get("confusion").get(t).get(p).asInt() : 0;
+            }
+        }
+        assertThat(confusionTotal).isEqualTo(80);
+        assertThat(confusionCorrect / 80.0).isEqualTo(metrics.get("accuracy").asDouble(),
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(test.get("errorCount").asInt()).isEqualTo(80 - confusionCorrect);
+        assertThat(test.get("expectedCalibrationError").asDouble()).isBetween(0.0, 1.0);
+        assertThat(java.nio.file.Path.of(test.get("embeddingsFile").asText())).isRegularFile();
+        // The train split is not scored by default, but its embeddings are kept too.
+        assertThat(java.nio.file.Path.of(details.get("artifacts").asText(), "embeddings-train.csv")).isRegularFile();
+        assertThat(get("vendor", "/api/v1/runs/" + evaluationRun + "/details").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
 
         assertThat(get("vendor", "/api/v1/runs/" + evaluationRun + "/metrics").getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);

@@ -26,6 +26,16 @@ class RunApi {
         this.runs = runs;
     }
 
+    /**
+     * What the run's job stored beside the metrics: for a training run its figures (epochs, kept epoch,
+     * throughput, model), for an evaluation run per split the confusion matrix, per-class precision and
+     * recall, expected calibration error, train-weighted accuracy and the files holding the errors and embeddings.
+     */
+    @GetMapping(value = "/api/v1/runs/{id}/details", produces = "application/json")
+    String details(@PathVariable long id) {
+        return runs.details(id);
+    }
+
     /** The requested split's metrics at the top level (test by default), every split under "splits". */
     @GetMapping("/api/v1/runs/{id}/metrics")
     MetricsJson metrics(@PathVariable long id, @RequestParam(defaultValue = "test") String split) {

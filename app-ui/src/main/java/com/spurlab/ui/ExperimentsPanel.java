@@ -18,7 +18,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.List;
 import java.util.Map;
 
-/** Plan an ERM baseline (train, then evaluate) and follow every job live, with cancel. */
+/** Plan a training (method and network of the lead's choice), then evaluate; follow every job live, with cancel. */
 class ExperimentsPanel extends VerticalLayout implements ProjectView.Refreshable {
 
     /** A row of the job list: the job with the name of its experiment. */
@@ -47,9 +47,21 @@ class ExperimentsPanel extends VerticalLayout implements ProjectView.Refreshable
         epochs.setStepButtonsVisible(true);
         IntegerField seed = new IntegerField("Seed");
         seed.setValue(42);
-        Button run = new Button("Run ERM baseline", e -> plan(epochs.getValue(), seed.getValue()));
+        ComboBox<String> method = new ComboBox<>("Method", ExperimentService.TRAIN_METHODS);
+        method.setId("experiment-method");
+        method.setValue("ERM");
+        method.setAllowCustomValue(false);
+        method.setTooltipText("ERM is the baseline; REWEIGHT, GROUP_DRO, JTT and DFR target the worst group");
+        ComboBox<String> model = new ComboBox<>("Model", ExperimentService.TRAIN_MODELS);
+        model.setId("experiment-model");
+        model.setValue("CNN");
+        model.setAllowCustomValue(false);
+        Button run = new Button("Run experiment", e -> plan(method.getValue(), model.getValue(), epochs.getValue(),
+                seed.getValue()));
         run.setId("run-baseline");
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // Method and network on a row of their own, so the form keeps its width on a laptop screen.
+        HorizontalLayout choice = new HorizontalLayout(method, model);
         HorizontalLayout form = new HorizontalLayout(dataset, epochs, seed, run);
         form.setAlignItems(Alignment.BASELINE);
 
@@ -75,18 +87,19 @@ class ExperimentsPanel extends VerticalLayout implements ProjectView.Refreshable
             return cancel;
         }).setAutoWidth(true);
         jobs.setAllRowsVisible(true);
-        add(form, jobs);
+        add(choice, form, jobs);
         refresh();
     }
 
-    private void plan(Integer epochs, Integer seed) {
+    private void plan(String method, String model, Integer epochs, Integer seed) {
         if (dataset.isEmpty()) {
             Notifications.error("Choose a READY dataset version first");
             return;
         }
+        // Null fields go to the service as they are, so its checks word the error the API gives too.
         ExperimentView planned = Notifications.attempt(() -> experiments.plan(projectId, dataset.getValue().id(),
-                null, List.of(new StepSpec(StepType.TRAIN, Map.of("method", "ERM",
-                                "epochs", String.valueOf(epochs), "seed", String.valueOf(seed))),
+                null, List.of(new StepSpec(StepType.TRAIN, Map.of("method", String.valueOf(method), "model",
+                                String.valueOf(model), "epochs", String.valueOf(epochs), "seed", String.valueOf(seed))),
                         new StepSpec(StepType.EVALUATE, Map.of()))));
         if (planned != null) {
             Notifications.success("Queued: " + planned.name());

@@ -32,6 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ExperimentService {
 
+    /** TRAIN methods a step may name, for forms; {@link StepParams} checks them. */
+    public static final java.util.List<String> TRAIN_METHODS = StepParams.TRAIN_METHODS;
+    /** TRAIN networks ({@code model}) a step may name. */
+    public static final java.util.List<String> TRAIN_MODELS = StepParams.TRAIN_MODELS;
+
     private final Experiments experiments;
     private final Jobs jobs;
     private final ProjectAccess access;

@@ -12,10 +12,17 @@ import java.util.Set;
 /** Checks and completes a step's parameters when it is planned, so a queued job never fails on them. */
 final class StepParams {
 
-    static final List<String> TRAIN_METHODS = List.of("ERM");
+    static final List<String> TRAIN_METHODS = List.of("ERM", "REWEIGHT", "GROUP_DRO", "JTT", "DFR");
+    /** Methods that weigh or balance groups, so they need group labels from {@code groupBy}; JTT and ERM do not. */
+    static final Set<String> GROUP_METHODS = Set.of("REWEIGHT", "GROUP_DRO", "DFR");
+    static final List<String> TRAIN_MODELS = List.of("CNN", "RESNET");
+    static final List<String> TRAIN_SELECTIONS = List.of("WORST_GROUP", "ACCURACY", "LAST");
+    private static final java.util.regex.Pattern AUGMENTATION = java.util.regex.Pattern.compile(
+            "none|(flip|crop(=\\d{1,2})?|jitter(=0?\\.\\d+)?)(,(flip|crop(=\\d{1,2})?|jitter(=0?\\.\\d+)?))*");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> TRAIN_KEYS = Set.of("method", "epochs", "seed", "groupBy", "batchSize",
-            "learningRate", "imageSize");
+            "learningRate", "imageSize", "model", "augmentation", "selection", "patience", "groupDroEta", "jttEpochs",
+            "jttUpweight");
     private static final Set<String> EVALUATE_KEYS = Set.of("groupBy", "splits");
 
     private StepParams() {
@@ -34,12 +41,30 @@ final class StepParams {
                             + "' is not available in this version; available: " + TRAIN_METHODS);
                 }
                 out.put("method", method);
+                out.put("model", oneOf(in, "model", "CNN", TRAIN_MODELS, where));
                 out.put("epochs", String.valueOf(intIn(in, "epochs", 5, 1, 200, where)));
                 out.put("seed", String.valueOf(intIn(in, "seed", 42, 0, Integer.MAX_VALUE, where)));
                 out.put("batchSize", String.valueOf(intIn(in, "batchSize", 64, 1, 4096, where)));
                 out.put("imageSize", String.valueOf(intIn(in, "imageSize", 64, 16, 256, where)));
                 out.put("learningRate", String.valueOf(doubleIn(in, "learningRate", 1e-3, 1e-6, 1, where)));
                 out.put("groupBy", groupBy(in, attributes, where));
+                if (GROUP_METHODS.contains(method) && out.get("groupBy").isEmpty()) {
+                    throw new InvalidRequestException("invalid_param", where + ": method " + method + " balances groups,"
+                            + " so it needs groupBy to name at least one attribute " + (attributes.isEmpty()
+                            ? "but the dataset has none; use ERM or JTT" : "from " + attributes));
+                }
+                String augmentation = in.getOrDefault("augmentation", "none").replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+                if (!AUGMENTATION.matcher(augmentation).matches()) {
+                    throw new InvalidRequestException("invalid_param", where + ": augmentation must be none or a comma list"
+                            + " of flip, crop[=pixels 0-64], jitter[=strength below 1], e.g. 'flip,crop=4,jitter=0.2'; got '"
+                            + in.get("augmentation") + "'");
+                }
+                out.put("augmentation", augmentation);
+                out.put("selection", oneOf(in, "selection", "WORST_GROUP", TRAIN_SELECTIONS, where));
+                out.put("patience", String.valueOf(intIn(in, "patience", 0, 0, 200, where)));
+                out.put("groupDroEta", String.valueOf(doubleIn(in, "groupDroEta", 0.01, 1e-4, 10, where)));
+                out.put("jttEpochs", String.valueOf(intIn(in, "jttEpochs", 2, 1, 100, where)));
+                out.put("jttUpweight", String.valueOf(doubleIn(in, "jttUpweight", 20, 1, 1000, where)));
             }
             case EVALUATE -> {
                 unknownKeys(in, EVALUATE_KEYS, where);
@@ -85,6 +110,15 @@ final class StepParams {
                 throw new InvalidRequestException("invalid_param", where + ": groupBy names attribute '" + name
                         + "' which the dataset does not have; it has " + attributes);
             }
+        }
+        return value;
+    }
+
+    private static String oneOf(Map<String, String> in, String key, String fallback, List<String> allowed, String where) {
+        String value = in.getOrDefault(key, fallback).strip().toUpperCase(java.util.Locale.ROOT);
+        if (!allowed.contains(value)) {
+            throw new InvalidRequestException("invalid_param", where + ": " + key + " must be one of " + allowed
+                    + ", got '" + in.get(key) + "'");
         }
         return value;
     }

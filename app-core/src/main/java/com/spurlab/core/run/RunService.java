@@ -40,9 +40,15 @@ public class RunService {
 
     @Transactional
     public long recordEvaluation(JobContext job, long modelRunId, List<SplitEvaluation> evaluations) {
+        return recordEvaluation(job, modelRunId, evaluations, null);
+    }
+
+    /** @param details JSON with what the split metrics table does not hold (per-class figures, file paths); may be null */
+    @Transactional
+    public long recordEvaluation(JobContext job, long modelRunId, List<SplitEvaluation> evaluations, String details) {
         TrainedModel model = trainedModel(modelRunId);
         Run run = runs.save(new Run(job.projectId(), job.experimentId(), job.jobId(), job.datasetVersionId(),
-                RunKind.EVALUATION, model.method(), modelRunId, null, null, clock.instant()));
+                RunKind.EVALUATION, model.method(), modelRunId, null, details, clock.instant()));
         evaluations.forEach(e -> metrics.save(new SplitMetrics(run.getId(), e)));
         return run.getId();
     }
@@ -72,6 +78,13 @@ public class RunService {
                     .orElseThrow(() -> new NotFoundException("evaluation of run", runId));
         }
         return toMetrics(run);
+    }
+
+    /** The JSON details a job stored with a run (training figures, per-class evaluation figures); "{}" when none. */
+    public String details(long runId) {
+        Run run = runs.findById(runId).orElseThrow(() -> new NotFoundException("run", runId));
+        access.require(run.getProjectId(), Capability.READ_RESULTS);
+        return run.getDetails() == null ? "{}" : run.getDetails();
     }
 
     /** Every evaluation of a project, oldest first. */

@@ -1,2 +1,2 @@
-/** Command-line benchmark of the whole demo path: generate, train ERM, evaluate per group. */
+/** Command-line benchmarks: the demo path (TrainingBenchmark), the five training methods (MethodComparison), throughput vs PyTorch (ThroughputBenchmark). */
 package com.spurlab.inference.bench;

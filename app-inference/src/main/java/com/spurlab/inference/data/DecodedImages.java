@@ -7,9 +7,11 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 
@@ -69,6 +71,14 @@ public final class DecodedImages {
      * {@code manager}; the caller owns (and closes) that manager.
      */
     public NDArray batch(NDManager manager, int[] indices) {
+        return batch(manager, indices, Augmentation.NONE, null);
+    }
+
+    /**
+     * Like {@link #batch(NDManager, int[])}, each image augmented with draws from {@code random}, so a
+     * seeded generator gives the same batch every time.
+     */
+    public NDArray batch(NDManager manager, int[] indices, Augmentation augmentation, Random random) {
         int chw = CHANNELS * imageSize * imageSize;
         float[] values = new float[indices.length * chw];
         for (int b = 0; b < indices.length; b++) {
@@ -77,6 +87,12 @@ public final class DecodedImages {
             for (int k = 0; k < chw; k++) {
                 // Centred inputs keep the first convolution's activations in a good range for Adam.
                 values[to + k] = (pixels[from + k] & 0xFF) / 127.5f - 1f;
+            }
+        }
+        if (augmentation.enabled()) {
+            float[] scratch = new float[imageSize * imageSize];
+            for (int b = 0; b < indices.length; b++) {
+                augmentation.apply(values, b * chw, imageSize, random, scratch);
             }
         }
         return manager.create(FloatBuffer.wrap(values), new Shape(indices.length, CHANNELS, imageSize, imageSize));
@@ -89,6 +105,17 @@ public final class DecodedImages {
             values[b] = labels[indices[b]];
         }
         return manager.create(values);
+    }
+
+    /**
+     * Writes the raw cache: N x 3 x S x S uint8 pixels in CHW order, then N labels as one byte each.
+     * The reference PyTorch benchmark reads exactly these bytes, so both engines see the same data.
+     */
+    public void writeRaw(OutputStream out) throws IOException {
+        out.write(pixels);
+        for (int label : labels) {
+            out.write(label);
+        }
     }
 
     private static BufferedImage read(LabeledImage image) {

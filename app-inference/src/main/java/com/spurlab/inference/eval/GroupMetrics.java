@@ -56,6 +56,28 @@ public final class GroupMetrics {
                 sum / groups.size(), accuracy - worst.accuracy(), groups);
     }
 
+    /**
+     * Train-weighted average accuracy (DESIGN.md): per-group accuracy weighted by the training split's
+     * group proportions, the convention of the Waterbirds papers. Groups of the report that the
+     * training split lacks weigh 0; training groups the report lacks are left out of the normalisation.
+     *
+     * @throws IllegalArgumentException when no group of the report occurs in training
+     */
+    public static double trainWeightedAccuracy(EvaluationReport report, Map<String, Integer> trainGroupCounts) {
+        double weighted = 0;
+        long total = 0;
+        for (GroupAccuracy g : report.groups()) {
+            int n = trainGroupCounts.getOrDefault(g.group(), 0);
+            weighted += n * g.accuracy();
+            total += n;
+        }
+        if (total == 0) {
+            throw new IllegalArgumentException("none of the groups " + report.groups().stream().map(GroupAccuracy::group)
+                    .toList() + " occurs in the training split " + trainGroupCounts.keySet());
+        }
+        return weighted / total;
+    }
+
     private static double[] bootstrapWorstGroup(List<GroupAccuracy> groups, Random random) {
         double[] worst = new double[RESAMPLES];
         for (int b = 0; b < RESAMPLES; b++) {

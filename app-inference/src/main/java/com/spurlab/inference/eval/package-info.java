@@ -1,2 +1,2 @@
-/** Predicting with a saved classifier and the group metrics of DESIGN.md (accuracy, worst-group accuracy, gap). */
+/** Predicting with a saved classifier (with embeddings), the group metrics of DESIGN.md and per-class figures (confusion, precision/recall, ECE). */
 package com.spurlab.inference.eval;

@@ -1,2 +1,2 @@
-/** The classifier network and the files that describe a saved model, shared by training and evaluation. */
+/** The classifier networks (small CNN, small ResNet), their embeddings, and the files that describe a saved model. */
 package com.spurlab.inference.model;

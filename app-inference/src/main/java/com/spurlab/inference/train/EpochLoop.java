@@ -1,5 +1,6 @@
 package com.spurlab.inference.train;
 
+import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -7,117 +8,170 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import com.spurlab.inference.data.DecodedImages;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Random;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The ERM loop: shuffled mini-batches, one Adam step each, every batch's arrays in its own sub-manager. */
+/**
+ * One training phase of one model: shuffled mini-batches of a sampling plan, one Adam step each on
+ * the weighted per-sample loss, every batch's arrays in their own sub-manager; after every epoch a
+ * validation pass (model selection, early stopping) and a checkpoint. Resumes from a checkpoint of
+ * the same phase.
+ */
 final class EpochLoop {
 
     private static final Logger log = LoggerFactory.getLogger(EpochLoop.class);
-    private static final int EVAL_BATCH = 256;
 
-    record Outcome(long imagesSeen, double imagesPerSecond, double finalLoss) {
+    /**
+     * @param epochsRun       epochs completed in this phase, resumed ones included
+     * @param resumedFrom     epochs that were already done when this process started the phase; 0 for a fresh start
+     * @param selectedEpoch   the epoch whose weights the model now holds
+     * @param imagesSeen      training images processed by this process
+     * @param imagesPerSecond forward + backward + update throughput, augmentation and batch assembly included
+     * @param finalLoss       mean unweighted training loss of the last epoch run
+     */
+    record Outcome(int epochsRun, int resumedFrom, int selectedEpoch, long imagesSeen, double imagesPerSecond,
+            double finalLoss) {
     }
 
+    /** What one phase is. {@code plan} gives the training-set indices of an epoch (before shuffling). */
+    record Phase(String name, int epochs, int epochOffset, int totalEpochs, IntFunction<int[]> plan, LossWeighting weighting,
+            ModelSelection selection, int patience) {
+    }
+
+    private final Model model;
     private final Trainer trainer;
+    private final LearningRateSchedule schedule;
     private final DecodedImages images;
+    private final Validation validation;
     private final TrainingSettings settings;
-    private final Random random;
+    private final Checkpoints checkpoints;
     private final TrainingProgress progress;
 
-    EpochLoop(Trainer trainer, DecodedImages images, TrainingSettings settings, Random random, TrainingProgress progress) {
+    EpochLoop(Model model, Trainer trainer, LearningRateSchedule schedule, DecodedImages images, Validation validation,
+            TrainingSettings settings, Checkpoints checkpoints, TrainingProgress progress) {
+        this.model = model;
         this.trainer = trainer;
+        this.schedule = schedule;
         this.images = images;
+        this.validation = validation;
         this.settings = settings;
-        this.random = random;
+        this.checkpoints = checkpoints;
         this.progress = progress;
     }
 
-    Outcome run() {
-        int n = images.size();
-        int batchSize = Math.min(settings.batchSize(), n);
-        int steps = (n + batchSize - 1) / batchSize;
-        int[] order = new int[n];
-        Arrays.setAll(order, i -> i);
+    Outcome run(Phase phase, Optional<Checkpoints.State> resume) {
+        ModelSelection selection = validation.isEmpty() ? ModelSelection.LAST : phase.selection();
+        int startEpoch = 0;
+        int stepsDone = 0;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        int bestEpoch = 0;
+        String bestDir = "";
+        int sinceBest = 0;
+        if (resume.isPresent() && resume.get().phase().equals(phase.name())) {
+            Checkpoints.State s = resume.get();
+            checkpoints.load(model, s.phase() + "-epoch-" + s.epoch());
+            phase.weighting().restore(s.weighting());
+            startEpoch = s.epoch();
+            stepsDone = s.stepsDone();
+            bestScore = s.bestScore();
+            bestEpoch = s.bestEpoch();
+            bestDir = s.bestDir();
+            sinceBest = s.sinceBest();
+            log.info("resuming phase {} after epoch {} of {} from its checkpoint", phase.name(), startEpoch, phase.epochs());
+        }
+        schedule.resumeAt(stepsDone);
         long seen = 0;
         long nanos = 0;
         double epochLoss = Double.NaN;
-        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-            shuffle(order);
+        int epoch = startEpoch;
+        while (epoch < phase.epochs() && !(phase.patience() > 0 && sinceBest >= phase.patience())) {
+            epoch++;
+            // A generator per (seed, phase, epoch): a resumed epoch draws what an uninterrupted one would.
+            Random random = new Random(settings.seed() * 1_000_003L + phase.name().hashCode() * 1009L + epoch);
+            int[] order = phase.plan().apply(epoch);
+            shuffle(order, random);
+            int batchSize = Math.min(settings.batchSize(), order.length);
+            int steps = (order.length + batchSize - 1) / batchSize;
             double lossSum = 0;
             long correct = 0;
             int epochSeen = 0;
+            long start = System.nanoTime();
             for (int step = 1; step <= steps; step++) {
                 if (progress.cancelled()) {
-                    throw new TrainingCancelledException(epoch, step);
+                    throw new TrainingCancelledException(phase.epochOffset() + epoch, step);
                 }
-                int[] batch = Arrays.copyOfRange(order, (step - 1) * batchSize, Math.min(step * batchSize, n));
-                long start = System.nanoTime();
-                StepOutcome outcome = step(batch);
-                nanos += System.nanoTime() - start;
-                lossSum += outcome.loss() * batch.length;
-                correct += outcome.correct();
+                int[] batch = Arrays.copyOfRange(order, (step - 1) * batchSize, Math.min(step * batchSize, order.length));
+                float[] result = step(batch, phase.weighting(), random);
+                lossSum += result[0] * batch.length;
+                correct += (long) result[1];
                 epochSeen += batch.length;
-                progress.onProgress(epoch, settings.epochs(), step, steps, outcome.loss(), (double) correct / epochSeen);
+                stepsDone++;
+                progress.onProgress(phase.epochOffset() + epoch, phase.totalEpochs(), step, steps, result[0],
+                        (double) correct / epochSeen);
             }
+            nanos += System.nanoTime() - start;
             seen += epochSeen;
             epochLoss = lossSum / epochSeen;
-            log.info("epoch {}/{}: loss {}, train accuracy {}", epoch, settings.epochs(), String.format("%.4f", epochLoss),
-                    String.format("%.4f", (double) correct / epochSeen));
-        }
-        return new Outcome(seen, seen / (nanos / 1e9), epochLoss);
-    }
-
-    /** Accuracy of the current weights on {@code evalImages}, in inference mode (batch norm uses running stats). */
-    double accuracy(DecodedImages evalImages) {
-        long correct = 0;
-        for (int from = 0; from < evalImages.size(); from += EVAL_BATCH) {
-            int[] batch = range(from, Math.min(from + EVAL_BATCH, evalImages.size()));
-            try (NDManager scope = trainer.getManager().newSubManager()) {
-                NDArray logits = trainer.evaluate(new NDList(evalImages.batch(scope, batch))).singletonOrThrow();
-                correct += countCorrect(logits, evalImages.labels(scope, batch));
+            String scoreText = "";
+            if (selection != ModelSelection.LAST) {
+                Validation.Score score = validation.score(model);
+                double value = selection == ModelSelection.WORST_GROUP ? score.worstGroup() + 1e-3 * score.accuracy()
+                        : score.accuracy();
+                scoreText = String.format(", val accuracy %.4f, val worst-group %.4f", score.accuracy(), score.worstGroup());
+                if (value > bestScore) {
+                    bestScore = value;
+                    bestEpoch = epoch;
+                    bestDir = checkpoints.saveBest(model, phase.name(), epoch);
+                    sinceBest = 0;
+                } else {
+                    sinceBest++;
+                }
             }
+            checkpoints.save(model, new Checkpoints.State(phase.name(), epoch, stepsDone, bestScore, bestEpoch, bestDir,
+                    sinceBest, phase.weighting().state()));
+            log.info("{} epoch {}/{}: loss {}, train accuracy {}{}", phase.name(), epoch, phase.epochs(),
+                    String.format("%.4f", epochLoss), String.format("%.4f", (double) correct / epochSeen), scoreText);
         }
-        return (double) correct / evalImages.size();
+        int selected = epoch;
+        if (selection != ModelSelection.LAST && bestEpoch > 0 && bestEpoch != epoch) {
+            checkpoints.load(model, bestDir);
+            selected = bestEpoch;
+        }
+        return new Outcome(epoch, startEpoch, selected, seen, nanos == 0 ? 0 : seen / (nanos / 1e9), epochLoss);
     }
 
-    private record StepOutcome(double loss, long correct) {
-    }
-
-    private StepOutcome step(int[] batch) {
+    /** One optimiser step; returns {mean unweighted loss, correct predictions}. */
+    private float[] step(int[] batch, LossWeighting weighting, Random random) {
         try (NDManager scope = trainer.getManager().newSubManager()) {
-            NDArray x = images.batch(scope, batch);
+            NDArray x = images.batch(scope, batch, settings.options().augmentation(), random);
             NDArray y = images.labels(scope, batch);
-            NDList logits;
-            NDArray loss;
+            NDArray logits;
+            float[] losses;
             try (GradientCollector collector = trainer.newGradientCollector()) {
-                logits = trainer.forward(new NDList(x));
-                loss = trainer.getLoss().evaluate(new NDList(y), logits);
-                collector.backward(loss);
+                logits = trainer.forward(new NDList(x)).singletonOrThrow();
+                NDArray perSample = logits.logSoftmax(1).mul(y.oneHot(settings.classNames().size())).sum(new int[] {1}).neg();
+                losses = perSample.toFloatArray();
+                NDArray w = scope.create(weighting.weights(batch, losses));
+                collector.backward(perSample.mul(w).sum());
             }
             trainer.step();
-            // Counted outside the collector so the bookkeeping is not recorded for autograd.
-            return new StepOutcome(loss.getFloat(), countCorrect(logits.singletonOrThrow(), y));
+            float mean = 0;
+            for (float l : losses) {
+                mean += l;
+            }
+            return new float[] {mean / losses.length, Validation.countCorrect(logits, y)};
         }
     }
 
-    private static long countCorrect(NDArray logits, NDArray labels) {
-        return logits.argMax(1).toType(labels.getDataType(), false).eq(labels).sum().getLong();
-    }
-
-    private void shuffle(int[] order) {
+    private static void shuffle(int[] order, Random random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];
             order[i] = order[j];
             order[j] = t;
         }
-    }
-
-    private static int[] range(int from, int to) {
-        int[] indices = new int[to - from];
-        Arrays.setAll(indices, i -> from + i);
-        return indices;
     }
 }

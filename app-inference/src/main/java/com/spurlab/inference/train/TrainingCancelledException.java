@@ -1,6 +1,6 @@
 package com.spurlab.inference.train;
 
-/** Training stopped because {@link TrainingProgress#cancelled()} said so; nothing was saved. */
+/** Training stopped because {@link TrainingProgress#cancelled()} said so; only checkpoints were saved. */
 public final class TrainingCancelledException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -9,7 +9,8 @@ public final class TrainingCancelledException extends RuntimeException {
     private final int step;
 
     TrainingCancelledException(int epoch, int step) {
-        super("training cancelled before epoch " + epoch + ", step " + step + "; no model was saved");
+        super("training cancelled before epoch " + epoch + ", step " + step
+                + "; no model was saved, the last epoch's checkpoint is kept for a resume");
         this.epoch = epoch;
         this.step = step;
     }

@@ -5,14 +5,25 @@ import java.nio.file.Path;
 /**
  * What a finished training run produced.
  *
- * @param modelDir           folder with the DJL parameters and the SpurLab metadata
- * @param epochsCompleted    full passes over the training set
- * @param imagesSeen         training images processed (epochs x training set size)
- * @param imagesPerSecond    training throughput, forward + backward + update, decoding excluded
- * @param finalLoss          mean training loss of the last epoch
- * @param validationAccuracy accuracy on the validation set; NaN when none was given
- * @param device             where it ran, e.g. {@code cpu()} or {@code gpu(0)}
+ * @param modelDir                     folder with the DJL parameters and the SpurLab metadata
+ * @param epochsCompleted              epochs of the final model's training phase (resumed ones included)
+ * @param imagesSeen                   training images processed by this process (all phases)
+ * @param imagesPerSecond              training throughput, forward + backward + update, decoding excluded
+ * @param finalLoss                    mean training loss of the last epoch
+ * @param validationAccuracy           accuracy on the validation set; NaN when none was given
+ * @param device                       where it ran, e.g. {@code cpu()} or {@code gpu(0)}
+ * @param resumedFromEpoch             epochs (all phases) already done by an earlier, interrupted process; 0 when none
+ * @param selectedEpoch                the epoch of the final phase whose weights were kept
+ * @param validationWorstGroupAccuracy worst-group accuracy on the validation set; NaN when none was given
  */
 public record TrainingResult(Path modelDir, int epochsCompleted, long imagesSeen, double imagesPerSecond, double finalLoss,
-        double validationAccuracy, String device) {
+        double validationAccuracy, String device, int resumedFromEpoch, int selectedEpoch,
+        double validationWorstGroupAccuracy) {
+
+    /** The walking skeleton's shape: a run that was not resumed and kept its last epoch. */
+    public TrainingResult(Path modelDir, int epochsCompleted, long imagesSeen, double imagesPerSecond, double finalLoss,
+            double validationAccuracy, String device) {
+        this(modelDir, epochsCompleted, imagesSeen, imagesPerSecond, finalLoss, validationAccuracy, device, 0,
+                epochsCompleted, Double.NaN);
+    }
 }

@@ -12,12 +12,22 @@ import java.util.List;
  * @param epochs       passes over the training set, 1..500
  * @param batchSize    images per step, 1..4096
  * @param learningRate Adam learning rate, &gt; 0
- * @param seed         seeds weight initialisation and shuffling
+ * @param seed         seeds weight initialisation, shuffling and augmentation
+ * @param options      network, augmentation, method constants, model selection
  */
 public record TrainingSettings(TrainingMethod method, List<String> classNames, int imageSize, int epochs, int batchSize,
-        float learningRate, long seed) {
+        float learningRate, long seed, MethodOptions options) {
+
+    /** The walking skeleton's settings: the CNN, no augmentation, last epoch kept ({@link MethodOptions#legacy()}). */
+    public TrainingSettings(TrainingMethod method, List<String> classNames, int imageSize, int epochs, int batchSize,
+            float learningRate, long seed) {
+        this(method, classNames, imageSize, epochs, batchSize, learningRate, seed, MethodOptions.legacy());
+    }
 
     public TrainingSettings {
+        if (options == null) {
+            throw new IllegalArgumentException("options are missing: use MethodOptions.defaults()");
+        }
         if (method == null) {
             throw new IllegalArgumentException("method is missing: choose one of " + List.of(TrainingMethod.values()));
         }
@@ -44,6 +54,18 @@ public record TrainingSettings(TrainingMethod method, List<String> classNames, i
         if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learningRate must be a positive number such as 0.001, got " + learningRate);
         }
+    }
+
+    public TrainingSettings withMethod(TrainingMethod m) {
+        return new TrainingSettings(m, classNames, imageSize, epochs, batchSize, learningRate, seed, options);
+    }
+
+    public TrainingSettings withOptions(MethodOptions o) {
+        return new TrainingSettings(method, classNames, imageSize, epochs, batchSize, learningRate, seed, o);
+    }
+
+    public TrainingSettings withSeed(long s) {
+        return new TrainingSettings(method, classNames, imageSize, epochs, batchSize, learningRate, s, options);
     }
 
     /** ERM, 64 px, 5 epochs, batch 64, learning rate 1e-3, seed 42. */

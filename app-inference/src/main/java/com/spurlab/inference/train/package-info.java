@@ -1,2 +1,2 @@
-/** Training image classifiers with DJL (ERM for now) and reporting progress while it runs. */
+/** Training image classifiers with DJL: ERM and the group-robust methods, checkpoints and resume, progress. */
 package com.spurlab.inference.train;

@@ -54,7 +54,7 @@ class TrainingSettingsTest {
     @Test
     void methodIsRequired() {
         assertThatThrownBy(() -> new TrainingSettings(null, CLASSES, 64, 5, 64, 1e-3f, 1L))
-                .hasMessage("method is missing: choose one of [ERM]");
+                .hasMessage("method is missing: choose one of [ERM, REWEIGHT, GROUP_DRO, JTT, DFR]");
     }
 
     @Test

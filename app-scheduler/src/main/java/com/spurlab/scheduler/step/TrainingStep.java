@@ -5,7 +5,11 @@ import com.spurlab.core.dataset.DatasetService;
 import com.spurlab.core.experiment.JobContext;
 import com.spurlab.core.run.RunService;
 import com.spurlab.core.storage.StorageSettings;
+import com.spurlab.inference.data.Augmentation;
 import com.spurlab.inference.data.LabeledImage;
+import com.spurlab.inference.model.ClassifierNetwork;
+import com.spurlab.inference.train.MethodOptions;
+import com.spurlab.inference.train.ModelSelection;
 import com.spurlab.inference.train.ClassifierTrainer;
 import com.spurlab.inference.train.TrainingMethod;
 import com.spurlab.inference.train.TrainingResult;
@@ -16,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** TRAIN: trains a classifier on the version's train split (selected on val) and records the model. */
+/** TRAIN: trains a classifier with the planned method and network on the train split (selected on val), records the model. */
 @Component
 class TrainingStep {
 
@@ -41,16 +45,39 @@ class TrainingStep {
         TrainingSettings settings = new TrainingSettings(TrainingMethod.valueOf(p.get("method")), data.classNames(),
                 Integer.parseInt(p.get("imageSize")), Integer.parseInt(p.get("epochs")),
                 Integer.parseInt(p.get("batchSize")), Float.parseFloat(p.get("learningRate")),
-                Long.parseLong(p.get("seed")));
+                Long.parseLong(p.get("seed")), options(p));
+        if (settings.method() == TrainingMethod.DFR && data.split("val").isEmpty()) {
+            throw new InvalidRequestException("no_val_split", "DFR retrains the last layer on the val split, and this"
+                    + " dataset version has no val samples; add some or choose another method");
+        }
+        // One folder per job: a job re-run after its process died finds its checkpoints there and resumes.
         Path modelDir = storage.models().resolve("job-" + job.jobId());
         TrainingResult result = trainer.train(settings, train, data.split("val"), modelDir, progress);
         String details = String.format(Locale.ROOT,
-                "{\"epochs\":%d,\"imagesPerSecond\":%.1f,\"finalLoss\":%.4f,\"validationAccuracy\":%.4f,\"device\":\"%s\"}",
+                "{\"epochs\":%d,\"imagesPerSecond\":%.1f,\"finalLoss\":%.4f,\"validationAccuracy\":%.4f,\"device\":\"%s\","
+                        + "\"model\":\"%s\",\"selectedEpoch\":%d,\"resumedFromEpoch\":%d,\"validationWorstGroupAccuracy\":%.4f}",
                 result.epochsCompleted(), result.imagesPerSecond(), result.finalLoss(), result.validationAccuracy(),
-                result.device());
+                result.device(), settings.options().network(), result.selectedEpoch(), result.resumedFromEpoch(),
+                result.validationWorstGroupAccuracy());
         long runId = runs.recordTraining(job, settings.method().name(), modelDir, details);
         return new StepOutcome(runId, String.format(Locale.ROOT,
-                "trained %s: %d epochs, %.0f images/s on %s, val accuracy %.3f", settings.method(),
-                result.epochsCompleted(), result.imagesPerSecond(), result.device(), result.validationAccuracy()));
+                "trained %s %s: %d epochs%s, kept epoch %d, %.0f images/s on %s, val accuracy %.3f", settings.method(),
+                settings.options().network(), result.epochsCompleted(),
+                result.resumedFromEpoch() > 0 ? " (resumed after epoch " + result.resumedFromEpoch() + ")" : "",
+                result.selectedEpoch(), result.imagesPerSecond(), result.device(), result.validationAccuracy()));
+    }
+
+    /** The robust-training parameters, already checked by core's StepParams when the step was planned. */
+    private static MethodOptions options(Map<String, String> p) {
+        MethodOptions d = MethodOptions.defaults();
+        return new MethodOptions(
+                p.containsKey("model") ? ClassifierNetwork.parse(p.get("model")) : d.network(),
+                Augmentation.parse(p.getOrDefault("augmentation", "none")),
+                p.containsKey("groupDroEta") ? Double.parseDouble(p.get("groupDroEta")) : d.groupDroEta(),
+                p.containsKey("jttEpochs") ? Integer.parseInt(p.get("jttEpochs")) : d.jttEpochs(),
+                p.containsKey("jttUpweight") ? Double.parseDouble(p.get("jttUpweight")) : d.jttUpweight(),
+                p.containsKey("selection") ? ModelSelection.valueOf(p.get("selection")) : d.selection(),
+                p.containsKey("patience") ? Integer.parseInt(p.get("patience")) : d.patience(),
+                d.cosineSchedule());
     }
 }

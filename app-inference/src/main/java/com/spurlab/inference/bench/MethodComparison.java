@@ -1,0 +1,133 @@
+package com.spurlab.inference.bench;
+
+import com.spurlab.inference.data.LabeledImage;
+import com.spurlab.inference.demo.DemoArchive;
+import com.spurlab.inference.demo.DemoSpec;
+import com.spurlab.inference.demo.DemoSplits;
+import com.spurlab.inference.demo.SpuriousFashionMnist;
+import com.spurlab.inference.eval.ClassifierEvaluator;
+import com.spurlab.inference.eval.EvaluationReport;
+import com.spurlab.inference.eval.GroupMetrics;
+import com.spurlab.inference.model.ClassifierNetwork;
+import com.spurlab.inference.train.ClassifierTrainer;
+import com.spurlab.inference.train.MethodOptions;
+import com.spurlab.inference.train.TrainingMethod;
+import com.spurlab.inference.train.TrainingProgress;
+import com.spurlab.inference.train.TrainingResult;
+import com.spurlab.inference.train.TrainingSettings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Trains every {@link TrainingMethod} on {@link DemoSpec#standard()} with the same network, epochs
+ * and seeds, and prints test accuracy, worst-group accuracy (bootstrap 95 % interval per run) and
+ * the mean over seeds with a 95 % t-interval.
+ *
+ * <p>Run from the repository root (after {@code ./mvnw -q -pl app-inference -am compile}):
+ * <pre>./mvnw -q -pl app-inference test-compile exec:java -Dexec.mainClass=com.spurlab.inference.bench.MethodComparison \
+ *   -Dexec.args="seeds=3 epochs=5 model=CNN methods=ERM,REWEIGHT,GROUP_DRO,JTT,DFR"</pre>
+ * ({@code firstSeed=N} starts the seeds at N, so a long comparison can be split over several runs).
+ */
+public final class MethodComparison {
+
+    /** Two-sided 97.5 % quantiles of Student's t for 1..10 degrees of freedom. */
+    private static final double[] T975 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228};
+
+    private MethodComparison() {
+    }
+
+    record Row(TrainingMethod method, long seed, EvaluationReport test, double trainWeighted, double seconds) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> a = Arrays.stream(args).map(s -> s.split("=", 2))
+                .collect(Collectors.toMap(kv -> kv[0], kv -> kv.length > 1 ? kv[1] : ""));
+        int seeds = Integer.parseInt(a.getOrDefault("seeds", "3"));
+        int firstSeed = Integer.parseInt(a.getOrDefault("firstSeed", "1"));
+        int epochs = Integer.parseInt(a.getOrDefault("epochs", "5"));
+        ClassifierNetwork network = ClassifierNetwork.parse(a.getOrDefault("model", "CNN"));
+        List<TrainingMethod> methods = Arrays.stream(a.getOrDefault("methods", "ERM,REWEIGHT,GROUP_DRO,JTT,DFR").split(","))
+                .map(TrainingMethod::parse).toList();
+        DemoSpec spec = a.containsKey("tiny") ? DemoSpec.tiny() : DemoSpec.standard();
+        PrintStream out = System.out;
+        Path work = Files.createTempDirectory("spurlab-methods-");
+        try {
+            SpuriousFashionMnist.write(SpuriousFashionMnist.DEFAULT_SOURCE, work.resolve("demo.zip"), spec);
+            DemoSplits splits = DemoArchive.extract(work.resolve("demo.zip"), work.resolve("data"));
+            Map<String, Integer> trainCounts = new TreeMap<>();
+            splits.train().forEach(s -> trainCounts.merge(s.group(), 1, Integer::sum));
+            out.printf("dataset %s: %d train / %d val / %d test, %d px, train groups %s%n", splits.classNames(),
+                    splits.train().size(), splits.validation().size(), splits.test().size(), spec.imageSize(), trainCounts);
+            out.printf("model %s, %d epochs, seeds %d..%d, selection on val by worst-group accuracy%n", network, epochs,
+                    firstSeed, firstSeed + seeds - 1);
+            MethodOptions d = MethodOptions.defaults().withNetwork(network);
+            MethodOptions options = new MethodOptions(d.network(), d.augmentation(),
+                    Double.parseDouble(a.getOrDefault("groupDroEta", String.valueOf(d.groupDroEta()))),
+                    Integer.parseInt(a.getOrDefault("jttEpochs", String.valueOf(d.jttEpochs()))),
+                    Double.parseDouble(a.getOrDefault("jttUpweight", String.valueOf(d.jttUpweight()))), d.selection(),
+                    d.patience(), d.cosineSchedule());
+            out.printf("options %s%n", options);
+            TrainingSettings base = new TrainingSettings(TrainingMethod.ERM, splits.classNames(), spec.imageSize(), epochs,
+                    64, 1e-3f, 1, options);
+            List<Row> rows = new ArrayList<>();
+            for (TrainingMethod method : methods) {
+                for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
+                    long start = System.nanoTime();
+                    Path modelDir = work.resolve("model-" + method + "-" + seed);
+                    TrainingResult r = new ClassifierTrainer().train(base.withMethod(method).withSeed(seed), splits.train(),
+                            splits.validation(), modelDir, TrainingProgress.NONE);
+                    EvaluationReport test = GroupMetrics.evaluate(new ClassifierEvaluator().predict(modelDir, splits.test()),
+                            seed);
+                    Row row = new Row(method, seed, test, GroupMetrics.trainWeightedAccuracy(test, trainCounts),
+                            (System.nanoTime() - start) / 1e9);
+                    rows.add(row);
+                    out.printf("%-9s seed %d: test accuracy %.3f ± %.3f, worst-group %.3f [%.3f, %.3f] (%s), avg-group %.3f,"
+                                    + " train-weighted %.3f, val wga %.3f, kept epoch %d, %.0f s%n",
+                            method, seed, test.accuracy(), 1.96 * Math.sqrt(test.accuracy() * (1 - test.accuracy()) / test.n()),
+                            test.worstGroupAccuracy(), test.worstGroupCiLow(), test.worstGroupCiHigh(), test.worstGroup(),
+                            test.averageGroupAccuracy(), row.trainWeighted(), r.validationWorstGroupAccuracy(),
+                            r.selectedEpoch(), row.seconds());
+                }
+            }
+            out.println();
+            out.printf("%-9s  %-22s  %-22s  %s%n", "method", "test accuracy (95% CI)", "worst-group (95% CI)",
+                    "over " + seeds + " seeds, t-interval of the seed means");
+            for (TrainingMethod method : methods) {
+                List<Row> mine = rows.stream().filter(r -> r.method() == method).toList();
+                out.printf("%-9s  %-22s  %-22s%n", method,
+                        interval(mine.stream().mapToDouble(r -> r.test().accuracy()).toArray()),
+                        interval(mine.stream().mapToDouble(r -> r.test().worstGroupAccuracy()).toArray()));
+            }
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    private static String interval(double[] values) {
+        double mean = Arrays.stream(values).average().orElse(Double.NaN);
+        if (values.length < 2) {
+            return String.format("%.3f", mean);
+        }
+        double var = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1);
+        double half = T975[Math.min(values.length - 2, T975.length - 1)] * Math.sqrt(var / values.length);
+        return String.format("%.3f [%.3f, %.3f]", mean, mean - half, mean + half);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

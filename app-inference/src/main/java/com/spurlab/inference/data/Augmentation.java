@@ -1,0 +1,109 @@
+package com.spurlab.inference.data;
+
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Training-time image augmentation, applied per image to the decoded pixels of a batch.
+ *
+ * @param flip         mirror half of the images left-right
+ * @param cropPadding  random crop: pad by this many pixels (edge replicated) and cut the original
+ *                     size back out at a random offset; 0 turns it off; at most a quarter of the size
+ * @param colourJitter brightness and contrast each scaled by a factor in [1 - j, 1 + j]; 0 turns it off; at most 0.9
+ */
+public record Augmentation(boolean flip, int cropPadding, double colourJitter) {
+
+    public static final Augmentation NONE = new Augmentation(false, 0, 0);
+
+    public Augmentation {
+        if (cropPadding < 0 || cropPadding > 64) {
+            throw new IllegalArgumentException("crop padding must be 0..64 pixels, got " + cropPadding);
+        }
+        if (!(colourJitter >= 0 && colourJitter <= 0.9)) {
+            throw new IllegalArgumentException("colour jitter must be between 0 and 0.9, got " + colourJitter);
+        }
+    }
+
+    public boolean enabled() {
+        return flip || cropPadding > 0 || colourJitter > 0;
+    }
+
+    /**
+     * Parses {@code "none"} or a comma list of {@code flip}, {@code crop[=pixels]} (default 4),
+     * {@code jitter[=strength]} (default 0.2), e.g. {@code "flip,crop=4,jitter=0.3"}.
+     *
+     * @throws IllegalArgumentException naming the part that is wrong
+     */
+    public static Augmentation parse(String text) {
+        if (text == null || text.isBlank() || text.strip().equalsIgnoreCase("none")) {
+            return NONE;
+        }
+        boolean flip = false;
+        int crop = 0;
+        double jitter = 0;
+        for (String part : text.toLowerCase(Locale.ROOT).split(",")) {
+            String[] kv = part.strip().split("=", 2);
+            try {
+                switch (kv[0]) {
+                    case "flip" -> flip = true;
+                    case "crop" -> crop = kv.length == 2 ? Integer.parseInt(kv[1].strip()) : 4;
+                    case "jitter" -> jitter = kv.length == 2 ? Double.parseDouble(kv[1].strip()) : 0.2;
+                    default -> throw new IllegalArgumentException("unknown augmentation '" + kv[0]
+                            + "'; use none or a comma list of flip, crop[=pixels], jitter[=strength]");
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("augmentation '" + part.strip() + "' needs a number after '='", e);
+            }
+        }
+        return new Augmentation(flip, crop, jitter);
+    }
+
+    /** The canonical text form, readable by {@link #parse(String)}. */
+    @Override
+    public String toString() {
+        if (!enabled()) {
+            return "none";
+        }
+        StringBuilder s = new StringBuilder();
+        if (flip) {
+            s.append("flip,");
+        }
+        if (cropPadding > 0) {
+            s.append("crop=").append(cropPadding).append(',');
+        }
+        if (colourJitter > 0) {
+            s.append(String.format(Locale.ROOT, "jitter=%s,", colourJitter));
+        }
+        return s.substring(0, s.length() - 1);
+    }
+
+    /** Augments one CHW image in place; {@code scratch} has the image's size. */
+    void apply(float[] values, int offset, int size, Random random, float[] scratch) {
+        int plane = size * size;
+        boolean mirror = flip && random.nextBoolean();
+        int dx = cropPadding == 0 ? 0 : random.nextInt(2 * cropPadding + 1) - cropPadding;
+        int dy = cropPadding == 0 ? 0 : random.nextInt(2 * cropPadding + 1) - cropPadding;
+        float brightness = colourJitter == 0 ? 0 : (float) ((random.nextDouble() * 2 - 1) * colourJitter);
+        float contrast = colourJitter == 0 ? 1 : (float) (1 + (random.nextDouble() * 2 - 1) * colourJitter);
+        if (mirror || dx != 0 || dy != 0) {
+            for (int c = 0; c < 3; c++) {
+                int base = offset + c * plane;
+                System.arraycopy(values, base, scratch, 0, plane);
+                for (int y = 0; y < size; y++) {
+                    // Clamping the source index replicates the edge, the padding torchvision calls "edge".
+                    int sy = Math.min(size - 1, Math.max(0, y + dy));
+                    for (int x = 0; x < size; x++) {
+                        int sx = Math.min(size - 1, Math.max(0, (mirror ? size - 1 - x : x) + dx));
+                        values[base + y * size + x] = scratch[sy * size + sx];
+                    }
+                }
+            }
+        }
+        if (colourJitter > 0) {
+            // Values are in [-1, 1]: contrast scales around 0 (mid grey), brightness shifts.
+            for (int k = offset; k < offset + 3 * plane; k++) {
+                values[k] = Math.max(-1f, Math.min(1f, values[k] * contrast + brightness));
+            }
+        }
+    }
+}

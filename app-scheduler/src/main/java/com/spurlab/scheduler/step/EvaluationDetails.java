@@ -1,0 +1,58 @@
+package com.spurlab.scheduler.step;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.spurlab.inference.eval.ClassificationReport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The per-class part of a split's evaluation as JSON, stored in the evaluation run's details. */
+final class EvaluationDetails {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private EvaluationDetails() {
+    }
+
+    static String json(String split, List<String> classNames, ClassificationReport report, double trainWeightedAccuracy,
+            Path embeddings, Path errors) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("split", split);
+        out.put("classes", classNames);
+        out.put("confusion", report.confusion());
+        out.put("precision", finite(report.precision()));
+        out.put("recall", finite(report.recall()));
+        out.put("expectedCalibrationError", report.expectedCalibrationError());
+        out.put("trainWeightedAccuracy", Double.isNaN(trainWeightedAccuracy) ? null : trainWeightedAccuracy);
+        out.put("errorCount", report.errors().size());
+        out.put("errorsFile", errors.toString());
+        out.put("embeddingsFile", embeddings.toString());
+        try {
+            return MAPPER.writeValueAsString(out);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The run's details: the folder with every split's embeddings-SPLIT.csv (train too) and errors, then the splits. */
+    static String run(Path artifacts, List<String> splitJson) {
+        try {
+            return "{\"artifacts\":" + MAPPER.writeValueAsString(artifacts.toString()) + ",\"splits\":["
+                    + String.join(",", splitJson) + "]}";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** JSON has no NaN: a class nothing was predicted as (or that the split lacks) gets null. */
+    private static List<Double> finite(double[] values) {
+        List<Double> out = new ArrayList<>(values.length);
+        for (double v : values) {
+            out.add(Double.isNaN(v) ? null : v);
+        }
+        return out;
+    }
+}
