@@ -15,6 +15,10 @@ public interface TrainingProgress {
      */
     void onProgress(int epoch, int epochs, int step, int stepsPerEpoch, double loss, double runningAccuracy);
 
+    /** Called while the run waits before it can start (another training holds the engine). */
+    default void onWaiting(String reason) {
+    }
+
     /** True stops the run with a {@link TrainingCancelledException} before the next batch. */
     default boolean cancelled() {
         return false;

@@ -121,4 +121,45 @@ class ClassifierTrainerTest {
                 TrainingProgress.NONE))
                 .hasMessageContaining("training set is empty");
     }
+
+    @Test
+    void twoTrainingsStartedTogetherBothFinishOneAfterTheOther() throws Exception {
+        // Regression: two TRAIN jobs on two worker threads once failed with "A PtGradientCollector is
+        // already collecting". The first run holds its first batch until the second has said it waits.
+        var firstRuns = new java.util.concurrent.CountDownLatch(1);
+        var secondWaits = new java.util.concurrent.CountDownLatch(1);
+        List<String> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TrainingProgress first = (e, es, s, ss, l, a) -> {
+            firstRuns.countDown();
+            try {
+                secondWaits.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        TrainingProgress second = new TrainingProgress() {
+            @Override
+            public void onProgress(int e, int es, int s, int ss, double l, double a) {
+            }
+
+            @Override
+            public void onWaiting(String reason) {
+                waits.add(reason);
+                secondWaits.countDown();
+            }
+        };
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> new ClassifierTrainer().train(settings(2), tiny.train(), tiny.validation(),
+                    dir.resolve("together-a"), first));
+            assertThat(firstRuns.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var b = pool.submit(() -> new ClassifierTrainer().train(settings(1), tiny.train(), tiny.validation(),
+                    dir.resolve("together-b"), second));
+            assertThat(a.get().epochsCompleted()).isEqualTo(2);
+            assertThat(b.get().epochsCompleted()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(waits).isNotEmpty().allSatisfy(w -> assertThat(w).contains("waiting for the training"));
+    }
 }

@@ -44,6 +44,15 @@ class JobProgress implements TrainingProgress {
     }
 
     @Override
+    public void onWaiting(String reason) {
+        long now = System.nanoTime();
+        if (now - lastWrite >= INTERVAL_NANOS) {
+            lastWrite = now;
+            lifecycle.report(jobId, 0, reason);
+        }
+    }
+
+    @Override
     public boolean cancelled() {
         long now = System.nanoTime();
         if (!cancelled && now - lastCancelCheck >= INTERVAL_NANOS) {
