@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * same for a reference PyTorch (Python) implementation of the same networks on the same machine,
  * data, batch size and epochs, printed with the ratio SpurLab / reference.
  *
- * <p>Run with {@code scripts/bench-throughput.sh} (installs Debian's python3-torch when missing).
+ * <p>Run with {@code bench/throughput.sh} (installs Debian's python3-torch when missing).
  * Arguments: {@code images=N} (default 2048), {@code epochs=E} (default 2), {@code batch=B} (default 64),
  * {@code python=/usr/bin/python3}, {@code script=app-inference/src/main/python/reference_throughput.py}.
  * Both sides time forward + backward + Adam steps after decoding, warm-up epochs included; inference is
@@ -130,7 +130,7 @@ public final class ThroughputBenchmark {
     private static double[] reference(String python, Path script, Path raw, int count, int size, int classes,
             ClassifierNetwork network, int batch, int epochs, PrintStream out) throws Exception {
         if (!Files.isExecutable(Path.of(python)) || !Files.isRegularFile(script)) {
-            out.printf("%-7s %-11s not run: %s or %s missing (scripts/bench-throughput.sh installs python3-torch)%n",
+            out.printf("%-7s %-11s not run: %s or %s missing (bench/throughput.sh installs python3-torch)%n",
                     network, "PyTorch", python, script);
             return null;
         }
