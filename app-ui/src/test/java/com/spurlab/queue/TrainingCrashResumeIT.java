@@ -50,9 +50,10 @@ class TrainingCrashResumeIT {
             JsonNode train = done.get("jobs").get(0);
             Matcher resumed = RESUMED.matcher(train.get("message").asText());
             assertThat(resumed.find()).as(train.get("message").asText()).isTrue();
-            // Checkpoints are written at the end of each epoch: the run resumes after a finished epoch
-            // no later than the one it was in when killed, and never from scratch.
-            assertThat(Integer.parseInt(resumed.group(1))).isBetween(1, epochAtKill);
+            // Checkpoints are written at the end of each epoch. The progress message seen before the kill
+            // can be up to a second old, so training may have gone further; but the epoch before the one
+            // seen was certainly finished, and the run neither started over nor had finished.
+            assertThat(Integer.parseInt(resumed.group(1))).isBetween(epochAtKill - 1, 59);
             List<String> log = Pilot.lines(second, train.get("id").asLong());
             assertThat(log).filteredOn(l -> l.startsWith("resumed after its node stopped")).hasSize(1);
             assertThat(Pilot.lines(second, done.get("jobs").get(1).get("id").asLong()))
