@@ -3,30 +3,13 @@ package com.spurlab.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.spurlab.AppITSupport;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A lead uploads in the browser, opens a group's thumbnails, compares two versions and deletes one. */
-class DatasetsBrowserIT extends AppITSupport {
+class DatasetsBrowserIT extends BrowserITSupport {
 
-    private WebDriver driver;
-
-    @BeforeEach
-    void startBrowser() {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void leadBrowsesAGroupComparesVersionsAndDeletesOne() {

@@ -3,30 +3,13 @@ package com.spurlab.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.spurlab.AppITSupport;
 import java.time.Duration;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WebDriver;
 
 /** A lead runs the pilot in a real browser; the dashboard shows exactly the stored worst-group accuracy. */
-class PilotBrowserIT extends AppITSupport {
+class PilotBrowserIT extends BrowserITSupport {
 
-    private WebDriver driver;
-
-    @BeforeEach
-    void startBrowser() {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void leadUploadsRunsTheBaselineAndSeesTheStoredWorstGroupAccuracy() {

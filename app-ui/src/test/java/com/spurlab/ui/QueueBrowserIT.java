@@ -3,31 +3,14 @@ package com.spurlab.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.spurlab.AppITSupport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WebDriver;
 
 /** A lead follows the project's queue live and cancels a running job; an administrator sees every project's. */
-class QueueBrowserIT extends AppITSupport {
+class QueueBrowserIT extends BrowserITSupport {
 
-    private WebDriver driver;
-
-    @BeforeEach
-    void startBrowser() {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void leadCancelsARunningJobFromTheQueueAndAdminSeesTheInstallationQueue() {

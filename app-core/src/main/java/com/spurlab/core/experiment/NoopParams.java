@@ -25,22 +25,9 @@ final class NoopParams {
             }
         }
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("millis", String.valueOf(whole(in, "millis", 0, 3_600_000, where)));
-        out.put("transientFailures", String.valueOf(whole(in, "transientFailures", 0, 10, where)));
+        out.put("millis", String.valueOf(StepParams.intIn(in, "millis", 0, 0, 3_600_000, where)));
+        out.put("transientFailures", String.valueOf(StepParams.intIn(in, "transientFailures", 0, 0, 10, where)));
         return out;
     }
 
-    private static int whole(Map<String, String> in, String key, int min, int max, String where) {
-        String raw = in.get(key);
-        try {
-            int value = raw == null ? min : Integer.parseInt(raw.strip());
-            if (value < min || value > max) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException("invalid_param", where + ": " + key + " must be a whole number from "
-                    + min + " to " + max + ", got '" + raw + "'");
-        }
-    }
 }

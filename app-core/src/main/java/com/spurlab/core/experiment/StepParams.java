@@ -132,7 +132,8 @@ final class StepParams {
         }
     }
 
-    private static int intIn(Map<String, String> in, String key, int fallback, int min, int max, String where) {
+    /** A whole-number parameter in [min, max], or {@code fallback} when absent; shared with NOOP's parameters. */
+    static int intIn(Map<String, String> in, String key, int fallback, int min, int max, String where) {
         String raw = in.get(key);
         try {
             int value = raw == null ? fallback : Integer.parseInt(raw.strip());
