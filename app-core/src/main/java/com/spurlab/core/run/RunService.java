@@ -72,9 +72,7 @@ public class RunService {
         Run run = runs.findById(runId).orElseThrow(() -> new NotFoundException("run", runId));
         access.require(run.getProjectId(), Capability.READ_RESULTS);
         if (run.getKind() == RunKind.TRAINING) {
-            return runs.findByProjectIdAndKindOrderById(run.getProjectId(), RunKind.EVALUATION).stream()
-                    .filter(r -> r.getModelRunId() != null && r.getModelRunId() == runId)
-                    .reduce((first, second) -> second).map(this::toMetrics)
+            return runs.findFirstByModelRunIdOrderByIdDesc(runId).map(this::toMetrics)
                     .orElseThrow(() -> new NotFoundException("evaluation of run", runId));
         }
         return toMetrics(run);
@@ -94,9 +92,10 @@ public class RunService {
                 .toList();
     }
 
+    /** The newest evaluation only: the dashboard asks every second, so it must not load the whole history. */
     public Optional<RunMetrics> latestEvaluation(long projectId) {
-        List<RunMetrics> all = evaluations(projectId);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+        access.require(projectId, Capability.READ_RESULTS);
+        return runs.findFirstByProjectIdAndKindOrderByIdDesc(projectId, RunKind.EVALUATION).map(this::toMetrics);
     }
 
     private RunMetrics toMetrics(Run run) {
