@@ -1,5 +1,6 @@
 package com.spurlab.core.dataset;
 
+import com.spurlab.core.Json;
 import com.spurlab.core.NotFoundException;
 import com.spurlab.core.storage.BlobStore;
 import java.awt.Graphics2D;
@@ -166,7 +167,7 @@ public class DatasetSamples {
         return jdbc.query("select id, path, image_hash, label, split, attributes, width, height from sample "
                         + where + " order by id",
                 (rs, n) -> new Row(rs.getString("image_hash"), new SampleView(rs.getLong("id"), rs.getString("path"),
-                        rs.getString("label"), rs.getString("split"), Json.readStringMap(rs.getString("attributes")),
+                        rs.getString("label"), rs.getString("split"), Json.readStringMap(rs.getString("attributes"), "attributes"),
                         rs.getInt("width"), rs.getInt("height"))),
                 args.toArray());
     }

@@ -1,5 +1,6 @@
 package com.spurlab.core.dataset;
 
+import com.spurlab.core.Json;
 import com.spurlab.core.InvalidRequestException;
 import com.spurlab.core.NotFoundException;
 import com.spurlab.core.project.Capability;
@@ -110,7 +111,7 @@ public class DatasetService {
     public List<SampleRecord> samplesForJob(long versionId) {
         return samples.findByDatasetVersionIdOrderById(versionId).stream()
                 .map(s -> new SampleRecord(s.getId(), blobs.path(s.getImageHash()), s.getLabel(), s.getSplit(),
-                        s.getCaption(), Json.readStringMap(s.getAttributes())))
+                        s.getCaption(), Json.readStringMap(s.getAttributes(), "attributes")))
                 .toList();
     }
 

@@ -1,5 +1,6 @@
 package com.spurlab.core.dataset;
 
+import com.spurlab.core.Json;
 import com.spurlab.core.NotFoundException;
 import com.spurlab.core.storage.BlobStore;
 import com.spurlab.core.storage.StorageSettings;

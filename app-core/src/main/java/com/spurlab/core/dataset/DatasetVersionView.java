@@ -1,5 +1,6 @@
 package com.spurlab.core.dataset;
 
+import com.spurlab.core.Json;
 import java.time.Instant;
 
 /** A dataset version as callers see it, with its report and composition decoded; progress 0..1 while validating. */

@@ -1,9 +1,7 @@
 package com.spurlab.core.experiment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.spurlab.core.InvalidRequestException;
+import com.spurlab.core.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,6 @@ final class StepParams {
     static final List<String> TRAIN_SELECTIONS = List.of("WORST_GROUP", "ACCURACY", "LAST");
     private static final java.util.regex.Pattern AUGMENTATION = java.util.regex.Pattern.compile(
             "none|(flip|crop(=\\d{1,2})?|jitter(=0?\\.\\d+)?)(,(flip|crop(=\\d{1,2})?|jitter(=0?\\.\\d+)?))*");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> TRAIN_KEYS = Set.of("method", "epochs", "seed", "groupBy", "batchSize",
             "learningRate", "imageSize", "model", "augmentation", "selection", "patience", "groupDroEta", "jttEpochs",
             "jttUpweight");
@@ -85,19 +82,11 @@ final class StepParams {
     }
 
     static String write(Map<String, String> params) {
-        try {
-            return MAPPER.writeValueAsString(params);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.write(params);
     }
 
     static Map<String, String> read(String json) {
-        try {
-            return MAPPER.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored job parameters are unreadable", e);
-        }
+        return Json.readStringMap(json, "job parameters");
     }
 
     private static String groupBy(Map<String, String> in, List<String> attributes, String where) {

@@ -1,7 +1,6 @@
 package com.spurlab.scheduler.step;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.spurlab.core.Json;
 import com.spurlab.inference.eval.ClassificationReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,8 +10,6 @@ import java.util.Map;
 
 /** The per-class part of a split's evaluation as JSON, stored in the evaluation run's details. */
 final class EvaluationDetails {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private EvaluationDetails() {
     }
@@ -30,21 +27,13 @@ final class EvaluationDetails {
         out.put("errorCount", report.errors().size());
         out.put("errorsFile", errors.toString());
         out.put("embeddingsFile", embeddings.toString());
-        try {
-            return MAPPER.writeValueAsString(out);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.write(out);
     }
 
     /** The run's details: the folder with every split's embeddings-SPLIT.csv (train too) and errors, then the splits. */
     static String run(Path artifacts, List<String> splitJson) {
-        try {
-            return "{\"artifacts\":" + MAPPER.writeValueAsString(artifacts.toString()) + ",\"splits\":["
-                    + String.join(",", splitJson) + "]}";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return "{\"artifacts\":" + Json.write(artifacts.toString()) + ",\"splits\":[" + String.join(",", splitJson)
+                + "]}";
     }
 
     /** JSON has no NaN: a class nothing was predicted as (or that the split lacks) gets null. */

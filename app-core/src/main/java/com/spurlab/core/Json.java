@@ -1,12 +1,12 @@
-package com.spurlab.core.dataset;
+package com.spurlab.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
-/** The JSON columns of this package (reports, compositions, attributes). */
-final class Json {
+/** SpurLab's JSON columns and documents (reports, compositions, attributes, job parameters, run details). */
+public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
@@ -14,7 +14,7 @@ final class Json {
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -22,7 +22,7 @@ final class Json {
         }
     }
 
-    static <T> T read(String json, Class<T> type) {
+    public static <T> T read(String json, Class<T> type) {
         try {
             return json == null ? null : MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
@@ -30,11 +30,12 @@ final class Json {
         }
     }
 
-    static Map<String, String> readStringMap(String json) {
+    /** A stored string map, in its stored order; {@code what} names it in the error. */
+    public static Map<String, String> readStringMap(String json, String what) {
         try {
             return MAPPER.readValue(json, STRING_MAP);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored attributes are unreadable", e);
+            throw new IllegalStateException("stored " + what + " are unreadable", e);
         }
     }
 }
