@@ -1,4 +1,4 @@
-package com.spurlab.core.experiment;
+package com.spurlab.core.step;
 
 /** A failure worth retrying (a resource briefly unavailable); the queue retries with back-off. */
 public class TransientJobException extends RuntimeException {
