@@ -45,10 +45,35 @@ public final class CueSetGenerator {
      * @throws IOException when a Fashion-MNIST file is missing or damaged, or the zip cannot be written
      */
     public static GeneratedCueSet write(Path fashionMnistDir, Path outZip, CueSetSpec spec) throws IOException {
+        return write(fashionMnistDir, outZip, spec, null);
+    }
+
+    /**
+     * The counterfactual twin of {@code spec}'s {@code split}: the same samples (same ids, garments,
+     * backgrounds and positions) rendered with the other cue value, in {@code spec}'s layout. It is the
+     * ground truth for an edit that removes or swaps the cue: a stamped image's twin has no word, a plain
+     * one's has the word, a warm one's is cool.
+     *
+     * @throws IOException as {@link #write}
+     */
+    public static GeneratedCueSet writeCounterfactual(Path fashionMnistDir, Path outZip, CueSetSpec spec, String split)
+            throws IOException {
+        if (!SamplePlan.SPLITS.contains(split)) {
+            throw new IllegalArgumentException("split must be one of " + SamplePlan.SPLITS + ", got " + split);
+        }
+        return write(fashionMnistDir, outZip, spec, split);
+    }
+
+    /** {@code flippedSplit}: null for the set itself, else only that split with every cue value flipped. */
+    private static GeneratedCueSet write(Path fashionMnistDir, Path outZip, CueSetSpec spec, String flippedSplit)
+            throws IOException {
         FashionMnistIdx.Part trainPart = FashionMnistIdx.Part.of(fashionMnistDir, "train");
         FashionMnistIdx.Part testPart = FashionMnistIdx.Part.of(fashionMnistDir, "t10k");
         List<Planned> plan = SamplePlan.plan(spec, FashionMnistIdx.readLabels(trainPart.labels()),
                 FashionMnistIdx.readLabels(testPart.labels()));
+        if (flippedSplit != null) {
+            plan = plan.stream().filter(p -> p.split().equals(flippedSplit)).map(Planned::flipped).toList();
+        }
         Map<Integer, byte[]> trainGarments = FashionMnistIdx.readImages(trainPart.images(), SamplePlan.sources(plan, false));
         Map<Integer, byte[]> testGarments = FashionMnistIdx.readImages(testPart.images(), SamplePlan.sources(plan, true));
         List<String> labels = spec.labels();
@@ -70,7 +95,7 @@ public final class CueSetGenerator {
                     for (Planned p : plan) {
                         byte[] garment = ("test".equals(p.split()) ? testGarments : trainGarments).get(p.sourceIndex());
                         SceneRenderer.Scene scene = SceneRenderer.render(garment, spec.cue(), p.cueValue(), p.nuisance(),
-                                spec.word(), spec.imageSize(), p.renderSeed());
+                                spec.word(), spec.backdrop(), spec.imageSize(), p.renderSeed());
                         String image = imagePath(p, spec, labels);
                         String mask = spec.format().masks() ? maskPath(p) : null;
                         putPng(zip, image, scene.image(), png);

@@ -11,8 +11,8 @@ import java.util.Locale;
 public enum CueSetPreset {
 
     /** The demo: t-shirt vs dress on warm/cool backgrounds (see {@code DemoSpec.standard()}). */
-    DEMO(new CueSetSpec(List.of(0, 3), CueKind.BACKGROUND, null, 0.95, 2000, 300, 500, 64, 42L, ArchiveFormat.manifest()),
-            new CueSetSpec(List.of(0, 3), CueKind.BACKGROUND, null, 0.9, 100, 30, 40, 32, 7L, ArchiveFormat.manifest())),
+    DEMO(new CueSetSpec(List.of(0, 3), CueKind.BACKGROUND, null, Backdrop.BRIGHT, 0.95, 2000, 300, 500, 64, 42L, ArchiveFormat.manifest()),
+            new CueSetSpec(List.of(0, 3), CueKind.BACKGROUND, null, Backdrop.BRIGHT, 0.9, 100, 30, 40, 32, 7L, ArchiveFormat.manifest())),
 
     /** Background colour with masks and captions on a different pair: sandal vs sneaker. */
     BACKGROUND_MASKS(CueSetSpec.of(CueKind.BACKGROUND, List.of(5, 7)).withSeed(11L), null),

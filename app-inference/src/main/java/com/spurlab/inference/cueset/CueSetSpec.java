@@ -10,6 +10,7 @@ import java.util.List;
  * @param fashionClasses    Fashion-MNIST class indices (0..9) in label order; at least two
  * @param cue               the spurious cue
  * @param word              the stamped word for {@link CueKind#STAMPED_WORD} (1-6 letters or digits); null otherwise
+ * @param backdrop          how bright the background is under the garment, which sets how hard the core task is
  * @param trainCueAgreement share of each class's training images that show the class's own cue value
  *                          ({@link CueKind#ownValue}), 0.5..1; for a stamped word: class 0 is stamped on this share,
  *                          the other classes on the rest (0.95 gives 95 % vs 5 %)
@@ -20,7 +21,7 @@ import java.util.List;
  * @param seed              seeds sample selection and rendering: the same spec gives the same zip
  * @param format            manifest (which columns) or image folders
  */
-public record CueSetSpec(List<Integer> fashionClasses, CueKind cue, String word, double trainCueAgreement,
+public record CueSetSpec(List<Integer> fashionClasses, CueKind cue, String word, Backdrop backdrop, double trainCueAgreement,
         int trainPerClass, int valPerClass, int testPerClass, int imageSize, long seed, ArchiveFormat format) {
 
     /** The word stamped when none is chosen. */
@@ -35,8 +36,8 @@ public record CueSetSpec(List<Integer> fashionClasses, CueKind cue, String word,
                 || fashionClasses.stream().anyMatch(c -> c < 0 || c > 9)) {
             throw new IllegalArgumentException("fashionClasses must be distinct indices 0..9, got " + fashionClasses);
         }
-        if (cue == null || format == null) {
-            throw new IllegalArgumentException("cue and format are required");
+        if (cue == null || backdrop == null || format == null) {
+            throw new IllegalArgumentException("cue, backdrop and format are required");
         }
         if (cue == CueKind.STAMPED_WORD) {
             if (word == null || !word.matches("[A-Za-z0-9]{1,6}")) {
@@ -66,9 +67,10 @@ public record CueSetSpec(List<Integer> fashionClasses, CueKind cue, String word,
         }
     }
 
-    /** A manifest set with the default word, 95 % agreement, 1000/200/400 per class, 64 px, seed 1. */
+    /** A manifest set with the default word, a dim backdrop, 95 % agreement, 1000/200/400 per class, 64 px, seed 1. */
     public static CueSetSpec of(CueKind cue, List<Integer> fashionClasses) {
-        return new CueSetSpec(fashionClasses, cue, DEFAULT_WORD, 0.95, 1000, 200, 400, 64, 1L, ArchiveFormat.manifest());
+        return new CueSetSpec(fashionClasses, cue, DEFAULT_WORD, Backdrop.DIM, 0.95, 1000, 200, 400, 64, 1L,
+                ArchiveFormat.manifest());
     }
 
     /** Class names in label order, e.g. {@code [pullover, coat]}. */
@@ -77,31 +79,36 @@ public record CueSetSpec(List<Integer> fashionClasses, CueKind cue, String word,
     }
 
     public CueSetSpec withWord(String newWord) {
-        return new CueSetSpec(fashionClasses, cue, newWord, trainCueAgreement, trainPerClass, valPerClass, testPerClass,
+        return new CueSetSpec(fashionClasses, cue, newWord, backdrop, trainCueAgreement, trainPerClass, valPerClass, testPerClass,
                 imageSize, seed, format);
     }
 
+    public CueSetSpec withBackdrop(Backdrop newBackdrop) {
+        return new CueSetSpec(fashionClasses, cue, word, newBackdrop, trainCueAgreement, trainPerClass, valPerClass,
+                testPerClass, imageSize, seed, format);
+    }
+
     public CueSetSpec withTrainCueAgreement(double agreement) {
-        return new CueSetSpec(fashionClasses, cue, word, agreement, trainPerClass, valPerClass, testPerClass, imageSize,
+        return new CueSetSpec(fashionClasses, cue, word, backdrop, agreement, trainPerClass, valPerClass, testPerClass, imageSize,
                 seed, format);
     }
 
     public CueSetSpec withCounts(int train, int val, int test) {
-        return new CueSetSpec(fashionClasses, cue, word, trainCueAgreement, train, val, test, imageSize, seed, format);
+        return new CueSetSpec(fashionClasses, cue, word, backdrop, trainCueAgreement, train, val, test, imageSize, seed, format);
     }
 
     public CueSetSpec withImageSize(int size) {
-        return new CueSetSpec(fashionClasses, cue, word, trainCueAgreement, trainPerClass, valPerClass, testPerClass, size,
+        return new CueSetSpec(fashionClasses, cue, word, backdrop, trainCueAgreement, trainPerClass, valPerClass, testPerClass, size,
                 seed, format);
     }
 
     public CueSetSpec withSeed(long newSeed) {
-        return new CueSetSpec(fashionClasses, cue, word, trainCueAgreement, trainPerClass, valPerClass, testPerClass,
+        return new CueSetSpec(fashionClasses, cue, word, backdrop, trainCueAgreement, trainPerClass, valPerClass, testPerClass,
                 imageSize, newSeed, format);
     }
 
     public CueSetSpec withFormat(ArchiveFormat newFormat) {
-        return new CueSetSpec(fashionClasses, cue, word, trainCueAgreement, trainPerClass, valPerClass, testPerClass,
+        return new CueSetSpec(fashionClasses, cue, word, backdrop, trainCueAgreement, trainPerClass, valPerClass, testPerClass,
                 imageSize, seed, newFormat);
     }
 }

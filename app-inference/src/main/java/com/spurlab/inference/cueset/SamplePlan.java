@@ -19,6 +19,11 @@ final class SamplePlan {
     /** One planned sample; {@code cueValue} indexes {@link CueKind#cueValues()}. */
     record Planned(String id, String split, int position, int sourceIndex, int cueValue, Texture nuisance,
             long renderSeed) {
+
+        /** The same sample with the other cue value. */
+        Planned flipped() {
+            return new Planned(id, split, position, sourceIndex, 1 - cueValue, nuisance, renderSeed);
+        }
     }
 
     static final List<String> SPLITS = List.of("train", "val", "test");

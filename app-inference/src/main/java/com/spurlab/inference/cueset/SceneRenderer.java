@@ -50,12 +50,12 @@ final class SceneRenderer {
      * @param cueValue index into {@code kind.cueValues()}
      * @param nuisance the background texture where the texture is not the cue
      */
-    static Scene render(byte[] garment28, CueKind kind, int cueValue, Texture nuisance, String word, int size,
-            long renderSeed) {
+    static Scene render(byte[] garment28, CueKind kind, int cueValue, Texture nuisance, String word, Backdrop backdrop,
+            int size, long renderSeed) {
         Random random = new Random(renderSeed);
         float hueDraw = random.nextFloat();
         float saturation = 0.55f + 0.35f * random.nextFloat();
-        float brightness = 0.55f + 0.30f * random.nextFloat();
+        float brightness = backdrop.brightness(random.nextFloat());
         double period = size * (0.12 + 0.10 * random.nextDouble());
         double angle = random.nextDouble() * Math.PI;
         double phase = random.nextDouble() * period;

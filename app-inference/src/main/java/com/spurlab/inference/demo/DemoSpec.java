@@ -1,6 +1,7 @@
 package com.spurlab.inference.demo;
 
 import com.spurlab.inference.cueset.ArchiveFormat;
+import com.spurlab.inference.cueset.Backdrop;
 import com.spurlab.inference.cueset.CueKind;
 import com.spurlab.inference.cueset.CueSetSpec;
 import java.util.HashSet;
@@ -45,9 +46,9 @@ public record DemoSpec(List<Integer> fashionClasses, int trainPerClass, int valP
         }
     }
 
-    /** The same set as a generator spec: a background cue, written as a manifest with captions, masks and the attribute. */
+    /** The same set as a generator spec: a background cue on the bright backdrop, written as a manifest with captions, masks and the attribute. */
     public CueSetSpec toCueSetSpec() {
-        return new CueSetSpec(fashionClasses, CueKind.BACKGROUND, null, trainCueCorrelation, trainPerClass, valPerClass,
+        return new CueSetSpec(fashionClasses, CueKind.BACKGROUND, null, Backdrop.BRIGHT, trainCueCorrelation, trainPerClass, valPerClass,
                 testPerClass, imageSize, seed, ArchiveFormat.manifest());
     }
 

@@ -29,7 +29,7 @@ class CueSetGeneratorTest {
     static final Map<CueKind, GeneratedCueSet> SETS = new java.util.EnumMap<>(CueKind.class);
 
     static CueSetSpec tiny(CueKind cue) {
-        return new CueSetSpec(List.of(5, 7, 9), cue, "SALE", 0.9, 60, 20, 30, cue == CueKind.STAMPED_WORD ? 64 : 32, 3L,
+        return new CueSetSpec(List.of(5, 7, 9), cue, "SALE", Backdrop.DIM, 0.9, 60, 20, 30, cue == CueKind.STAMPED_WORD ? 64 : 32, 3L,
                 ArchiveFormat.manifest());
     }
 
@@ -169,6 +169,39 @@ class CueSetGeneratorTest {
         assertThat(fromManifest.truth()).isEqualTo(manifest.samples().stream()
                 .map(s -> new CueSample(s.sampleId(), s.path(), s.split(), s.label(), s.labelName(), s.cueValue(), null, null,
                         s.maskPath(), s.caption())).toList());
+    }
+
+    @Test
+    void counterfactualTwinDiffersFromTheOriginalOnlyInsideTheWord() throws IOException {
+        GeneratedCueSet original = SETS.get(CueKind.STAMPED_WORD);
+        GeneratedCueSet twin = CueSetGenerator.writeCounterfactual(CueSetGenerator.DEFAULT_SOURCE, dir.resolve("twin.zip"),
+                tiny(CueKind.STAMPED_WORD), "test");
+
+        Map<String, CueSample> byId = original.samples("test").stream()
+                .collect(Collectors.toMap(CueSample::sampleId, s -> s));
+        assertThat(twin.samples()).hasSize(byId.size()).allSatisfy(t -> {
+            CueSample o = byId.get(t.sampleId());
+            assertThat(t.label()).isEqualTo(o.label());
+            assertThat(t.cueValue()).isNotEqualTo(o.cueValue());
+            assertThat(t.textBox() == null).isNotEqualTo(o.textBox() == null);
+        });
+        try (ZipFile a = new ZipFile(original.archive().toFile()); ZipFile b = new ZipFile(twin.archive().toFile())) {
+            for (CueSample t : twin.samples().subList(0, 20)) {
+                CueSample o = byId.get(t.sampleId());
+                TextBox box = o.textBox() != null ? o.textBox() : t.textBox();
+                BufferedImage x = read(a, o.path());
+                BufferedImage y = read(b, t.path());
+                int inside = 0;
+                for (int py = 0; py < 64; py++) {
+                    for (int px = 0; px < 64; px++) {
+                        boolean same = x.getRGB(px, py) == y.getRGB(px, py);
+                        assertThat(same || box.contains(px, py)).as("%s at %d,%d", t.sampleId(), px, py).isTrue();
+                        inside += same ? 0 : 1;
+                    }
+                }
+                assertThat(inside).as(t.sampleId()).isPositive();
+            }
+        }
     }
 
     @Test

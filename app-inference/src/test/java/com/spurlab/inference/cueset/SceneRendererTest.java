@@ -24,8 +24,8 @@ class SceneRendererTest {
     @Test
     void aStampChangesPixelsInsideItsBoxAndNowhereElse() {
         for (long seed = 1; seed <= 40; seed++) {
-            Scene stamped = SceneRenderer.render(garment(), CueKind.STAMPED_WORD, 0, Texture.DOTTED, "SALE", 96, seed);
-            Scene plain = SceneRenderer.render(garment(), CueKind.STAMPED_WORD, 1, Texture.DOTTED, "SALE", 96, seed);
+            Scene stamped = SceneRenderer.render(garment(), CueKind.STAMPED_WORD, 0, Texture.DOTTED, "SALE", Backdrop.DIM, 96, seed);
+            Scene plain = SceneRenderer.render(garment(), CueKind.STAMPED_WORD, 1, Texture.DOTTED, "SALE", Backdrop.DIM, 96, seed);
             TextBox box = stamped.box();
 
             assertThat(plain.box()).isNull();
@@ -53,8 +53,8 @@ class SceneRendererTest {
     @Test
     void theOtherCueValueKeepsGarmentPlaceAndMask() {
         for (CueKind cue : CueKind.values()) {
-            Scene a = SceneRenderer.render(garment(), cue, 0, Texture.STRIPED, "SALE", 48, 9L);
-            Scene b = SceneRenderer.render(garment(), cue, 1, Texture.STRIPED, "SALE", 48, 9L);
+            Scene a = SceneRenderer.render(garment(), cue, 0, Texture.STRIPED, "SALE", Backdrop.BRIGHT, 48, 9L);
+            Scene b = SceneRenderer.render(garment(), cue, 1, Texture.STRIPED, "SALE", Backdrop.BRIGHT, 48, 9L);
             int[] maskA = a.mask().getRaster().getPixels(0, 0, 48, 48, (int[]) null);
             int[] maskB = b.mask().getRaster().getPixels(0, 0, 48, 48, (int[]) null);
             assertThat(maskA).as(cue.name()).isEqualTo(maskB);
