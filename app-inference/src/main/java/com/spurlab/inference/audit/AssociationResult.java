@@ -1,0 +1,31 @@
+package com.spurlab.inference.audit;
+
+import java.util.List;
+
+/**
+ * One embedding association test: do targets X (vs Y) lie closer to attributes A (vs B)?
+ *
+ * @param target           {@code "X vs Y"}
+ * @param attribute        {@code "A vs B"}
+ * @param effectSize       d, between about -2 and 2; positive means X goes with A and Y with B
+ * @param effectSizeCiLow  percentile bootstrap 95 % interval of d (X and Y resampled, A and B fixed)
+ * @param effectSizeCiHigh upper end of that interval
+ * @param pValue           one-sided permutation p-value of "X goes with A more than Y does"
+ * @param n                |X| + |Y|, the items the permutations re-partition
+ * @param exact            true when every partition was enumerated
+ * @param partitions       partitions enumerated or drawn
+ * @param sizeX            |X|
+ * @param sizeY            |Y|
+ * @param sizeA            |A|
+ * @param sizeB            |B|
+ * @param approximate      true when any of the four concept sets is an approximation
+ * @param construction     how X, Y, A and B were built, one line each
+ */
+public record AssociationResult(String target, String attribute, double effectSize, double effectSizeCiLow,
+        double effectSizeCiHigh, double pValue, int n, boolean exact, long partitions, int sizeX, int sizeY, int sizeA,
+        int sizeB, boolean approximate, List<String> construction) {
+
+    public AssociationResult {
+        construction = List.copyOf(construction);
+    }
+}
