@@ -31,7 +31,9 @@ public record Proportion(int successes, int n, double value, double ciLow, doubl
         double denominator = 1 + z2 / n;
         double centre = (p + z2 / (2.0 * n)) / denominator;
         double half = Z95 / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-        // Clamped: at p = 0 or 1 rounding can leave the bound a hair outside [0, 1].
-        return new Proportion(successes, n, p, Math.max(0, centre - half), Math.min(1, centre + half), n < TOO_SMALL);
+        // At p = 0 or 1 the bound is exactly 0 or 1; rounding would leave it a hair off.
+        double low = successes == 0 ? 0 : Math.max(0, centre - half);
+        double high = successes == n ? 1 : Math.min(1, centre + half);
+        return new Proportion(successes, n, p, low, high, n < TOO_SMALL);
     }
 }
