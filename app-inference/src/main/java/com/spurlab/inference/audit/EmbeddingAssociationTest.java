@@ -21,12 +21,12 @@ public final class EmbeddingAssociationTest {
     }
 
     /**
-     * Runs the test. Cost: one pass over X ∪ Y against the two attribute centroids, then each permutation
+     * Runs the test; {@code design} only labels the result. Cost: one pass over X ∪ Y against the two attribute centroids, then each permutation
      * is a sum over |X| (or |Y|) precomputed values.
      *
      * @throws IllegalArgumentException when the sets' embeddings differ in length or X ∪ Y has fewer than 3 items
      */
-    public static AssociationResult run(ConceptSet x, ConceptSet y, ConceptSet a, ConceptSet b,
+    public static AssociationResult run(ConceptDesign design, ConceptSet x, ConceptSet y, ConceptSet a, ConceptSet b,
             AssociationSettings settings) {
         int d = x.embeddings()[0].length;
         for (ConceptSet set : List.of(y, a, b)) {
@@ -48,8 +48,8 @@ public final class EmbeddingAssociationTest {
         System.arraycopy(sy, 0, all, sx.length, sy.length);
         PermutationTest.Outcome test = PermutationTest.oneSided(all, sx.length, settings.exactLimit(),
                 settings.permutations(), settings.seed());
-        return new AssociationResult(x.name() + " vs " + y.name(), a.name() + " vs " + b.name(), effect, interval[0],
-                interval[1], test.pValue(), all.length, test.exact(), test.partitions(), x.size(), y.size(), a.size(),
+        return new AssociationResult(design, x.name() + " vs " + y.name(), a.name() + " vs " + b.name(), effect, interval[0],
+                interval[1], mean(sx) - mean(sy), test.pValue(), all.length, test.exact(), test.partitions(), x.size(), y.size(), a.size(),
                 b.size(), x.approximate() || y.approximate() || a.approximate() || b.approximate(),
                 List.of("X " + x.name() + ": " + x.construction(), "Y " + y.name() + ": " + y.construction(),
                         "A " + a.name() + ": " + a.construction(), "B " + b.name() + ": " + b.construction()));

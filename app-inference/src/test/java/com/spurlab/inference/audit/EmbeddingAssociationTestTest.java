@@ -32,8 +32,9 @@ class EmbeddingAssociationTestTest {
                 a.embeddings(), b.embeddings());
         assertThat(s).containsExactly(new double[] {(1 + R) / 2, (1 - R) / 2, R / 2 - 1, R / 2 - 1}, within(1e-7));
 
-        AssociationResult result = EmbeddingAssociationTest.run(x, y, a, b, AssociationSettings.defaults(1));
+        AssociationResult result = EmbeddingAssociationTest.run(ConceptDesign.ISOLATED_CONCEPTS, x, y, a, b, AssociationSettings.defaults(1));
         assertThat(result.effectSize()).isCloseTo(1.58763, within(1e-4));
+        assertThat(result.difference()).isCloseTo(0.5 - (R / 2 - 1), within(1e-7));
         assertThat(result.target()).isEqualTo("x vs y");
         assertThat(result.attribute()).isEqualTo("a vs b");
         assertThat(result.n()).isEqualTo(4);
@@ -50,7 +51,7 @@ class EmbeddingAssociationTestTest {
         ConceptSet a = set("a", new float[] {1, 0}, new float[] {1, 1});
         ConceptSet b = set("b", new float[] {0, 1});
 
-        assertThat(EmbeddingAssociationTest.run(x, y, b, a, AssociationSettings.defaults(1)).effectSize())
+        assertThat(EmbeddingAssociationTest.run(ConceptDesign.ISOLATED_CONCEPTS, x, y, b, a, AssociationSettings.defaults(1)).effectSize())
                 .isCloseTo(-1.58763, within(1e-4));
     }
 
@@ -157,7 +158,7 @@ class EmbeddingAssociationTestTest {
             float[] w = i < 6 ? x[i] : y[i - 6];
             s[i] = meanCos(w, a) - meanCos(w, b);
         }
-        AssociationResult result = EmbeddingAssociationTest.run(new ConceptSet("x", x, "", false),
+        AssociationResult result = EmbeddingAssociationTest.run(ConceptDesign.CUE_CONTRAST, new ConceptSet("x", x, "", false),
                 new ConceptSet("y", y, "", false), new ConceptSet("a", a, "", false), new ConceptSet("b", b, "", true),
                 AssociationSettings.defaults(2));
 
@@ -199,7 +200,7 @@ class EmbeddingAssociationTestTest {
 
     @Test
     void refusesSetsOfDifferentDimensions() {
-        assertThatThrownBy(() -> EmbeddingAssociationTest.run(set("x", new float[] {1, 0}), set("y", new float[] {0, 1}),
+        assertThatThrownBy(() -> EmbeddingAssociationTest.run(ConceptDesign.CUE_CONTRAST, set("x", new float[] {1, 0}), set("y", new float[] {0, 1}),
                 set("a", new float[] {1, 0, 0}), set("b", new float[] {0, 1}), AssociationSettings.defaults(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length 3");
     }
