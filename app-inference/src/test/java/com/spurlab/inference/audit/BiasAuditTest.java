@@ -2,11 +2,13 @@ package com.spurlab.inference.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.spurlab.inference.data.LabeledImage;
-import com.spurlab.inference.demo.DemoArchive;
-import com.spurlab.inference.demo.DemoSpec;
-import com.spurlab.inference.demo.DemoSplits;
-import com.spurlab.inference.demo.SpuriousFashionMnist;
+import com.spurlab.inference.cueset.CueSample;
+import com.spurlab.inference.cueset.CueSetArchive;
+import com.spurlab.inference.cueset.CueSetGenerator;
+import com.spurlab.inference.cueset.Backdrop;
+import com.spurlab.inference.cueset.CueKind;
+import com.spurlab.inference.cueset.CueSetSpec;
+import com.spurlab.inference.cueset.CueSetSplits;
 import com.spurlab.inference.demo.TinyDemo;
 import com.spurlab.inference.eval.ClassifierEvaluator;
 import com.spurlab.inference.train.ClassifierTrainer;
@@ -28,18 +30,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole audit on data built to have a cue: Fashion-MNIST trousers vs bags (32 px, 150 training images per
- * class) on warm or cool backgrounds. One ERM model trains where 95 % of trousers sit on warm and 95 % of bags on
- * cool backgrounds; the other, identically, where both labels sit half on each (the cue cannot help). A pair of
- * shapes a small CNN learns in a few epochs is chosen so that the cue-trained model encodes both the cue and the
- * object in its penultimate layer, which is what an association test of that layer can see: a model that saw only
- * the cue does not tell the cue-free objects apart, leaving the test nothing to associate.
+ * The whole audit on a generated cue set: Fashion-MNIST trousers vs bags on warm or cool backgrounds. One ERM model
+ * trains where 95 % of trousers sit on warm and 95 % of bags on cool backgrounds; the other, identically, where both
+ * labels sit half on each (the cue cannot help). Both are audited on the same test split (100 per class, half on
+ * each background), with REMOVE_BACKGROUND edits as the EDIT run. The pair is one whose shapes a small CNN learns
+ * within three epochs, so the cue-trained model encodes both the cue and the object (test accuracy 0.5 to 0.7 over
+ * seeds) and the balanced one learns the object (worst group 0.7 to 0.84).
  */
 class BiasAuditTest {
 
+    /**
+     * Trousers vs bags on warm or cool backgrounds with masks, 32 px, 150 training images per class, on the demo's
+     * bright backdrop (the garment hard to tell from the background, so the cue-trained model leans on the cue).
+     */
+    static final CueSetSpec SPEC = CueSetSpec.of(CueKind.BACKGROUND, List.of(1, 8)).withBackdrop(Backdrop.BRIGHT)
+            .withCounts(150, 20, 100).withImageSize(32).withSeed(7L);
+
     @TempDir
     static Path dir;
-    static DemoSplits cued;
+    static CueSetSplits cued;
     static Path cueModel;
     static Path balancedModel;
     static List<ConceptSource> test;
@@ -52,11 +61,12 @@ class BiasAuditTest {
     static void trainBothModels() throws IOException {
         TinyDemo.assumeFashionMnist();
         cued = unpack(0.95, "cued");
-        DemoSplits balancedSplits = unpack(0.5, "balanced");
+        CueSetSplits balancedSplits = unpack(0.5, "balanced");
         cueModel = train(cued, "erm-cued");
         balancedModel = train(balancedSplits, "erm-balanced");
-        test = cued.test().stream().map(s -> new ConceptSource(s, s.group().substring(s.group().indexOf('|') + 1),
-                mask(s), List.of())).toList();
+        Map<String, CueSample> truth = cued.truthById();
+        test = cued.test().stream().map(s -> new ConceptSource(s, truth.get(s.sampleId()).cueValue(),
+                dir.resolve("cued").resolve(truth.get(s.sampleId()).maskPath()), List.of())).toList();
         trainCounts = new TreeMap<>();
         cued.train().forEach(s -> trainCounts.merge(s.group(), 1, Integer::sum));
         backgroundRemoved = new ArrayList<>();
@@ -79,22 +89,17 @@ class BiasAuditTest {
         }
     }
 
-    private static DemoSplits unpack(double correlation, String name) throws IOException {
-        Path zip = dir.resolve(name + ".zip");
-        SpuriousFashionMnist.write(SpuriousFashionMnist.DEFAULT_SOURCE, zip,
-                new DemoSpec(List.of(1, 8), 150, 20, 100, correlation, 32, 7L));
-        return DemoArchive.extract(zip, dir.resolve(name));
+    private static CueSetSplits unpack(double agreement, String name) throws IOException {
+        CueSetSpec spec = SPEC.withTrainCueAgreement(agreement);
+        return CueSetArchive.extract(CueSetGenerator.write(CueSetGenerator.DEFAULT_SOURCE, dir.resolve(name + ".zip"), spec),
+                dir.resolve(name));
     }
 
-    private static Path train(DemoSplits splits, String name) {
+    private static Path train(CueSetSplits splits, String name) {
         TrainingSettings settings = new TrainingSettings(TrainingMethod.ERM, splits.classNames(), 32, 3, 32, 3e-3f, 5L,
                 MethodOptions.defaults());
         return new ClassifierTrainer().train(settings, splits.train(), splits.validation(), dir.resolve(name),
                 TrainingProgress.NONE).modelDir();
-    }
-
-    private static Path mask(LabeledImage sample) {
-        return Path.of(sample.imageFile().toString().replace("/images/", "/masks/"));
     }
 
     private static AuditReport audit(Path model, ConceptImageEditor editor, String name) {
@@ -123,7 +128,7 @@ class BiasAuditTest {
         assertThat(Math.abs(balancedTest.effectSize())).isLessThan(Math.abs(cueTest.effectSize()) / 2);
         assertThat(balancedTest.pValue()).isGreaterThan(0.01);
 
-        assertThat(erm.odmap().drop().value()).isGreaterThan(0.1);
+        assertThat(erm.odmap().drop().value()).isGreaterThanOrEqualTo(AuditFindings.DROP);
         assertThat(erm.odmap().drop().ciLow()).isPositive();
         assertThat(balanced.odmap().drop().value()).isLessThan(erm.odmap().drop().value() / 2);
         assertThat(erm.odmap().queries()).isEqualTo(200);
