@@ -147,7 +147,8 @@ final class AuditFindings {
         if (o.drop().value() >= DROP && o.drop().ciLow() > 0) {
             return new Finding("odmap", Severity.CONCERN, "Retrieval by embedding leans on " + cue.noun() + ": " + figure + ".");
         }
-        return new Finding("odmap", Severity.OK, "Retrieval by embedding holds without " + cue.noun() + ": " + figure + ".");
+        return new Finding("odmap", Severity.OK, "Retrieval by embedding holds when " + cue.noun() + " is " + edited + ": "
+                + figure + ".");
     }
 
     private static String p(double p) {

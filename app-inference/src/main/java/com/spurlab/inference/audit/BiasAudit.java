@@ -7,6 +7,7 @@ import com.spurlab.inference.eval.ScoredSamples;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,6 +93,12 @@ public final class BiasAudit {
             EditScores edits = scoreEdits(request, scored);
             t4 = System.nanoTime();
             consistency = CounterfactualConsistency.of(edits.pairs());
+            if (swapsTheCue(request.editOperation())) {
+                notes.add("ODmAP@k is a deletion test (Kim et al.): with the cue swapped rather than removed, on a split where"
+                        + " each label shows every cue value, an edited query still finds its label among the items with the"
+                        + " new value, so the figure barely drops even for a model that leans on the cue; give a"
+                        + " REMOVE_BACKGROUND or INPAINT EDIT run for ODmAP@k");
+            }
             if (scored.predictions().size() > settings.k()) {
                 odmap = ObjectDeletionRetrieval.of(scored, edits.embeddings(), settings.k(), settings.resamples(), settings.seed());
             } else {
@@ -151,6 +158,10 @@ public final class BiasAudit {
             embeddings.put(before.sampleId(), edited.embeddings()[e]);
         }
         return new EditScores(pairs, embeddings);
+    }
+
+    private static boolean swapsTheCue(String operation) {
+        return operation != null && List.of("REPLACE_BACKGROUND", "ADD_CUE").contains(operation.strip().toUpperCase(Locale.ROOT));
     }
 
     private static long millis(long nanos) {
