@@ -21,8 +21,8 @@ public final class EmbeddingAssociationTest {
     }
 
     /**
-     * Runs the test; {@code design} only labels the result. Cost: one pass over X ∪ Y against the two attribute centroids, then each permutation
-     * is a sum over |X| (or |Y|) precomputed values.
+     * Runs the test; {@code design} only labels the result. Cost: one pass over X ∪ Y against the two attribute
+     * centroids, then each permutation is a sum over |X| (or |Y|) precomputed values.
      *
      * @throws IllegalArgumentException when the sets' embeddings differ in length or X ∪ Y has fewer than 3 items
      */
