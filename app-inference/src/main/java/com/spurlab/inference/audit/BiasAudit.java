@@ -53,8 +53,14 @@ public final class BiasAudit {
         for (int i = 0; i < images.size(); i++) {
             known.put(images.get(i).sampleId(), scored.embeddings()[i]);
         }
-        ConceptSetPlan.Plans plans = ConceptSetPlan.plan(request.samples(), request.classNames(), request.trainCueCounts(),
-                designs, settings.seed());
+        ConceptSetPlan.Plans plans;
+        try {
+            plans = ConceptSetPlan.plan(request.samples(), request.classNames(), request.trainCueCounts(), designs,
+                    settings.seed());
+        } catch (IllegalArgumentException e) {
+            // The other figures stand without association tests.
+            plans = new ConceptSetPlan.Plans(List.of(), List.of("no association test: " + e.getMessage()));
+        }
         List<AssociationResult> eat = new ArrayList<>();
         List<Boolean> trained = new ArrayList<>();
         List<String> approximations = new ArrayList<>();

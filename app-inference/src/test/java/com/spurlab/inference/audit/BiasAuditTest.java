@@ -209,4 +209,17 @@ class BiasAuditTest {
         assertThat(report.notes()).anySatisfy(n -> assertThat(n).startsWith("no concept editor"));
         assertThat(report.odmap().drop().value()).isEqualTo(erm.odmap().drop().value());
     }
+
+    @Test
+    void aSplitShowingOneCueValueStillGetsItsGapsAndSaysWhyThereIsNoAssociationTest() {
+        List<ConceptSource> warmOnly = test.stream().filter(s -> s.cueValue().equals("warm")).toList();
+        AuditReport report = new BiasAudit(new ClassifierEvaluator(), null).run(new AuditRequest("test",
+                "attribute:background", cueModel, cued.classNames(), warmOnly, trainCounts, List.of(), null,
+                dir.resolve("warm-only"), AuditSettings.defaults(3)));
+
+        assertThat(report.eat()).isEmpty();
+        assertThat(report.notes()).anySatisfy(n -> assertThat(n).startsWith("no association test: ").contains("values [warm]"));
+        assertThat(report.gaps().groups()).extracting(GroupRates::context).containsOnly("warm");
+        assertThat(report.gaps().tpr().value()).isNaN();
+    }
 }
