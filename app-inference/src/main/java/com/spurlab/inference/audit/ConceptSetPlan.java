@@ -26,12 +26,12 @@ import java.util.TreeSet;
  * @param orientation how the values were paired with the labels, in words
  * @param trained     true when that pairing comes from the training split's counts
  */
-public record ConceptSetPlan(ConceptDesign design, String labelX, String labelY, String valueA, String valueB,
+record ConceptSetPlan(ConceptDesign design, String labelX, String labelY, String valueA, String valueB,
         String orientation, boolean trained, List<ConceptSource> x, List<ConceptSource> y, List<ConceptSource> a,
         List<ConceptSource> b) {
 
     /** At most this many label pairs are tested (the first ones in class order). */
-    public static final int MAX_PAIRS = 10;
+    static final int MAX_PAIRS = 10;
 
     public ConceptSetPlan {
         x = List.copyOf(x);
@@ -47,7 +47,7 @@ public record ConceptSetPlan(ConceptDesign design, String labelX, String labelY,
     }
 
     /** The tests a split allows, and why others were left out. */
-    public record Plans(List<ConceptSetPlan> tests, List<String> notes) {
+    record Plans(List<ConceptSetPlan> tests, List<String> notes) {
 
         public Plans {
             tests = List.copyOf(tests);
@@ -66,7 +66,7 @@ public record ConceptSetPlan(ConceptDesign design, String labelX, String labelY,
      * @param designs        the designs to plan, e.g. only {@link ConceptDesign#CUE_CONTRAST} when there is no editor
      * @throws IllegalArgumentException when the split shows fewer than two cue values or two labels
      */
-    public static Plans plan(List<ConceptSource> samples, List<String> classNames, Map<String, Integer> trainCueCounts,
+    static Plans plan(List<ConceptSource> samples, List<String> classNames, Map<String, Integer> trainCueCounts,
             List<ConceptDesign> designs, long seed) {
         List<String> values = new ArrayList<>(new TreeSet<>(samples.stream().map(ConceptSource::cueValue).toList()));
         List<Integer> labels = new ArrayList<>(new TreeSet<>(samples.stream().map(s -> s.image().label()).toList()));
