@@ -13,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntConsumer;
 import javax.imageio.ImageIO;
 
@@ -91,6 +90,7 @@ public final class PrintedTextCache {
         }
     }
 
+    /** The words cached for this key, exactly as read (confidence round-trips through Float.toString), or null. */
     private List<PrintedWord> load(String key) {
         Path file = entry(key);
         if (!Files.isRegularFile(file)) {
@@ -118,7 +118,7 @@ public final class PrintedTextCache {
         StringBuilder text = new StringBuilder();
         for (PrintedWord w : words) {
             text.append(w.text()).append('\t').append(w.x()).append('\t').append(w.y()).append('\t').append(w.width())
-                    .append('\t').append(w.height()).append('\t').append(String.format(Locale.ROOT, "%.4f", w.confidence()))
+                    .append('\t').append(w.height()).append('\t').append(Float.toString(w.confidence()))
                     .append('\n');
         }
         try {
