@@ -1,2 +1,2 @@
-/** Command-line benchmarks: the demo path (TrainingBenchmark), the five training methods (MethodComparison), throughput vs PyTorch (ThroughputBenchmark). */
+/** Command-line benchmarks: the demo path (TrainingBenchmark), the five training methods (MethodComparison), throughput vs PyTorch (ThroughputBenchmark), native memory (NativeMemoryBenchmark), EXTRACT (ExtractionBenchmark). */
 package com.spurlab.inference.bench;

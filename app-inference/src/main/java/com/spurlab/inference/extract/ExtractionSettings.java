@@ -11,7 +11,7 @@ import com.spurlab.inference.extract.ocr.TextReader;
  * @param textReferencePerLabel training images per class read by OCR to measure a printed word's association with
  *                              a class (the split alone cannot: a balanced split shows no association)
  * @param saliencyPerLabel      masked samples per class whose input gradients are measured
- * @param detectionSide         longer side images are scaled to for OCR detection
+ * @param detectionSide         longer side smaller images are enlarged to for OCR detection
  */
 public record ExtractionSettings(long seed, int maxCues, int evidencePerCue, int textReferencePerLabel,
         int saliencyPerLabel, int detectionSide) {
@@ -21,8 +21,9 @@ public record ExtractionSettings(long seed, int maxCues, int evidencePerCue, int
             throw new IllegalArgumentException("maxCues and evidencePerCue must be at least 1, textReferencePerLabel and"
                     + " saliencyPerLabel at least 0");
         }
-        if (detectionSide < 64 || detectionSide > 2048) {
-            throw new IllegalArgumentException("detectionSide must be between 64 and 2048 pixels, got " + detectionSide);
+        if (detectionSide < 64 || detectionSide > TextReader.MAX_DETECTION_SIDE) {
+            throw new IllegalArgumentException("detectionSide must be between 64 and " + TextReader.MAX_DETECTION_SIDE
+                    + " pixels, got " + detectionSide);
         }
     }
 

@@ -24,8 +24,8 @@ final class DetectionTranslator implements NoBatchifyTranslator<List<BufferedIma
     private static final float[] STD = {0.229f, 0.224f, 0.225f};
     /** A pixel is text when its probability exceeds this (PP-OCR's det_db_thresh). */
     private static final float PIXEL_THRESHOLD = 0.3f;
-    /** A region is kept when its mean probability exceeds this (PP-OCR's det_db_box_thresh is 0.6; small images read lower). */
-    private static final float BOX_THRESHOLD = 0.5f;
+    /** A region is kept when its mean probability exceeds this (PP-OCR's det_db_box_thresh). */
+    private static final float BOX_THRESHOLD = 0.6f;
     private static final float UNCLIP_RATIO = 1.6f;
     private static final int MIN_SIDE = 3;
 

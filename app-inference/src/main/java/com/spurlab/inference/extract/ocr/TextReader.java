@@ -16,6 +16,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +33,12 @@ public final class TextReader implements AutoCloseable {
     /** Version of the reading pipeline; part of every cache key, so a change of model or settings re-reads. */
     public static final String VERSION = "ppocrv4-det-rec-1";
     /**
-     * Longer side, in pixels, that images are scaled to before detection. PP-OCR is trained on text a
-     * dozen or more pixels high; dataset images of 32-128 px carry smaller print, so they are enlarged.
+     * Longer side, in pixels, that smaller images are enlarged to before detection. PP-OCR is trained on
+     * text a dozen or more pixels high; dataset images of 32-128 px carry smaller print.
      */
-    public static final int DEFAULT_DETECTION_SIDE = 256;
+    public static final int DEFAULT_DETECTION_SIDE = 192;
+    /** Larger images are shrunk to this longer side for detection (PP-OCR's limit_side_len). */
+    public static final int MAX_DETECTION_SIDE = 960;
 
     private static final String ENGINE = "OnnxRuntime";
     private static final String DETECTION = "jar:///models/ch_PP-OCRv4_det_infer.onnx";
@@ -60,18 +64,19 @@ public final class TextReader implements AutoCloseable {
         this.detectionSide = detectionSide;
     }
 
-    /** A reader that enlarges images to {@link #DEFAULT_DETECTION_SIDE} for detection. */
+    /** A reader that enlarges smaller images to {@link #DEFAULT_DETECTION_SIDE} for detection. */
     public static TextReader open() {
         return open(DEFAULT_DETECTION_SIDE);
     }
 
     /**
-     * @param detectionSide longer side in pixels that images are scaled to for detection, 64..2048
+     * @param detectionSide longer side in pixels that smaller images are enlarged to for detection, 64..960
      * @throws IllegalStateException when the OCR weights or the ONNX Runtime engine are not on the classpath
      */
     public static TextReader open(int detectionSide) {
-        if (detectionSide < 64 || detectionSide > 2048) {
-            throw new IllegalArgumentException("detectionSide must be between 64 and 2048 pixels, got " + detectionSide);
+        if (detectionSide < 64 || detectionSide > MAX_DETECTION_SIDE) {
+            throw new IllegalArgumentException("detectionSide must be between 64 and " + MAX_DETECTION_SIDE
+                    + " pixels, got " + detectionSide);
         }
         ZooModel<NDList, NDList> detector = load(DETECTION);
         try {
@@ -111,8 +116,9 @@ public final class TextReader implements AutoCloseable {
         BufferedImage first = images.get(batch.get(0));
         List<BufferedImage> inputs = batch.stream().map(images::get).toList();
         List<List<TextBox>> boxes;
+        int side = Math.min(MAX_DETECTION_SIDE, Math.max(detectionSide, Math.max(first.getWidth(), first.getHeight())));
         try (Predictor<List<BufferedImage>, List<List<TextBox>>> detection = detector.newPredictor(
-                new DetectionTranslator(detectionSide, first.getWidth(), first.getHeight()))) {
+                new DetectionTranslator(side, first.getWidth(), first.getHeight()))) {
             boxes = detection.predict(inputs);
         } catch (TranslateException e) {
             throw new IllegalStateException("text detection failed: " + e.getMessage(), e);
@@ -128,17 +134,27 @@ public final class TextReader implements AutoCloseable {
                 crops.add(image.getSubimage(box.x(), box.y(), box.width(), box.height()));
             }
         }
-        for (int from = 0; from < crops.size(); from += RECOGNITION_BATCH) {
-            int to = Math.min(crops.size(), from + RECOGNITION_BATCH);
+        // Lines of similar aspect ratio share a batch, so little of it is padding.
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < crops.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble(i -> (double) crops.get(i).getWidth() / crops.get(i).getHeight()));
+        List<List<PrintedWord>> found = new ArrayList<>(Collections.nCopies(crops.size(), List.of()));
+        for (int from = 0; from < order.size(); from += RECOGNITION_BATCH) {
+            List<Integer> chunk = order.subList(from, Math.min(order.size(), from + RECOGNITION_BATCH));
             List<RecognitionTranslator.Line> lines;
             try {
-                lines = recognition.predict(crops.subList(from, to));
+                lines = recognition.predict(chunk.stream().map(crops::get).toList());
             } catch (TranslateException e) {
                 throw new IllegalStateException("text recognition failed: " + e.getMessage(), e);
             }
-            for (int i = from; i < to; i++) {
-                words.get(owners.get(i)).addAll(wordsOf(lines.get(i - from), lineBoxes.get(i)));
+            for (int c = 0; c < chunk.size(); c++) {
+                found.set(chunk.get(c), wordsOf(lines.get(c), lineBoxes.get(chunk.get(c))));
             }
+        }
+        for (int i = 0; i < crops.size(); i++) {
+            words.get(owners.get(i)).addAll(found.get(i));
         }
     }
 
