@@ -1,2 +1,6 @@
-/** Command-line benchmarks: the demo path (TrainingBenchmark), the five training methods (MethodComparison), throughput vs PyTorch (ThroughputBenchmark), native memory (NativeMemoryBenchmark), EXTRACT (ExtractionBenchmark). */
+/**
+ * Command-line benchmarks: the demo path (TrainingBenchmark), the five training methods on any cue set
+ * (MethodComparison), the cue sets' difficulty (CueSetCalibration), throughput vs PyTorch (ThroughputBenchmark),
+ * native memory (NativeMemoryBenchmark), EXTRACT (ExtractionBenchmark).
+ */
 package com.spurlab.inference.bench;
