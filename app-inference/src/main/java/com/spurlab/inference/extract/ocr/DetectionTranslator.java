@@ -89,7 +89,7 @@ final class DetectionTranslator implements NoBatchifyTranslator<List<BufferedIma
         int h = canvasHeight;
         boolean[] seen = new boolean[w * h];
         int[] queue = new int[w * h];
-        List<TextBox> found = new ArrayList<>();
+        List<double[]> regions = new ArrayList<>();
         for (int start = 0; start < w * h; start++) {
             if (seen[start] || probabilities[offset + start] <= PIXEL_THRESHOLD) {
                 continue;
@@ -120,16 +120,53 @@ final class DetectionTranslator implements NoBatchifyTranslator<List<BufferedIma
                     }
                 }
             }
-            float score = (float) (sum / tail);
-            int bw = maxX - minX + 1;
-            int bh = maxY - minY + 1;
-            if (Math.min(bw, bh) < MIN_SIDE || score < BOX_THRESHOLD) {
+            regions.add(new double[] {minX, minY, maxX + 1, maxY + 1, sum / tail, tail});
+        }
+        List<TextBox> found = new ArrayList<>();
+        for (double[] r : mergeLines(regions)) {
+            double bw = r[2] - r[0];
+            double bh = r[3] - r[1];
+            if (Math.min(bw, bh) < MIN_SIDE || r[4] < BOX_THRESHOLD) {
                 continue;
             }
-            double grow = (double) bw * bh * UNCLIP_RATIO / (2.0 * (bw + bh));
-            found.add(toSource(minX - grow, minY - grow, maxX + 1 + grow, maxY + 1 + grow, score));
+            double grow = bw * bh * UNCLIP_RATIO / (2.0 * (bw + bh));
+            found.add(toSource(r[0] - grow, r[1] - grow, r[2] + grow, r[3] + grow, (float) r[4]));
         }
         return found;
+    }
+
+    /**
+     * Joins regions that continue one another on a text line: they overlap vertically by at least half the
+     * lower one's height and the gap between them is under half the taller one's height. Enlarged small
+     * print often leaves gaps between letters in the probability map, and a word cut in two is read as two
+     * fragments. Each region is {x0, y0, x1, y1, mean probability, pixels}.
+     */
+    static List<double[]> mergeLines(List<double[]> regions) {
+        List<double[]> merged = new ArrayList<>(regions);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            outer:
+            for (int i = 0; i < merged.size(); i++) {
+                for (int j = i + 1; j < merged.size(); j++) {
+                    double[] a = merged.get(i);
+                    double[] b = merged.get(j);
+                    double overlap = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+                    double gap = Math.max(a[0], b[0]) - Math.min(a[2], b[2]);
+                    double lower = Math.min(a[3] - a[1], b[3] - b[1]);
+                    double taller = Math.max(a[3] - a[1], b[3] - b[1]);
+                    if (overlap >= 0.5 * lower && gap <= 0.5 * taller) {
+                        double pixels = a[5] + b[5];
+                        merged.set(i, new double[] {Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]),
+                                Math.max(a[3], b[3]), (a[4] * a[5] + b[4] * b[5]) / pixels, pixels});
+                        merged.remove(j);
+                        changed = true;
+                        break outer;
+                    }
+                }
+            }
+        }
+        return merged;
     }
 
     private TextBox toSource(double x0, double y0, double x1, double y1, float score) {

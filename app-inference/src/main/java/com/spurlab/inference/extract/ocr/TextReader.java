@@ -36,7 +36,7 @@ public final class TextReader implements AutoCloseable {
      * Longer side, in pixels, that smaller images are enlarged to before detection. PP-OCR is trained on
      * text a dozen or more pixels high; dataset images of 32-128 px carry smaller print.
      */
-    public static final int DEFAULT_DETECTION_SIDE = 192;
+    public static final int DEFAULT_DETECTION_SIDE = 256;
     /** Larger images are shrunk to this longer side for detection (PP-OCR's limit_side_len). */
     public static final int MAX_DETECTION_SIDE = 960;
 
