@@ -1,8 +1,14 @@
 package com.spurlab.inference.bench;
 
 import com.spurlab.inference.data.LabeledImage;
-import com.spurlab.inference.demo.DemoSpec;
-import com.spurlab.inference.demo.SpuriousFashionMnist;
+import com.spurlab.inference.cueset.ArchiveLayout;
+import com.spurlab.inference.cueset.CueSample;
+import com.spurlab.inference.cueset.CueSetArchive;
+import com.spurlab.inference.cueset.CueSetGenerator;
+import com.spurlab.inference.cueset.CueSetPreset;
+import com.spurlab.inference.cueset.CueSetSpec;
+import com.spurlab.inference.cueset.CueSetSplits;
+import com.spurlab.inference.cueset.GeneratedCueSet;
 import com.spurlab.inference.eval.ClassifierEvaluator;
 import com.spurlab.inference.eval.ScoredSamples;
 import com.spurlab.inference.extract.Cue;
@@ -20,25 +26,24 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.zip.ZipFile;
 
 /**
- * EXTRACT with every source on a 96 px background-cue set with captions and masks (1 000 test images,
- * half per class): trains a CNN once, then runs {@code score + extract} several times, each with a
- * fresh OCR cache (so every run reads text), and a last run on the warm cache. Prints per run the wall
- * time, process CPU time, OCR ms/image, saliency time, heap peak and resident set size, plus the load
- * average, so a reader can tell a slow machine from a slow method.
+ * EXTRACT with every source on a generated cue set of 96 px images (1 000 test images, half per class;
+ * {@code set=stamped-word}: a printed word, image folders only; {@code set=background-masks}: background
+ * colour with captions and masks): trains a CNN once, then runs {@code score + extract} several times,
+ * each with a fresh OCR cache (so every run reads text), and a last run on the warm cache. Prints per
+ * run the wall time, process CPU time, OCR ms/image, saliency time, heap peak and resident set size,
+ * plus the load average, so a reader can tell a slow machine from a slow method.
  *
- * <p>Run: {@code bench/extract.sh [runs=4] [images=1000] [size=96] [epochs=2]} (the script sets -Xmx1g).
+ * <p>Run: {@code bench/extract.sh [set=stamped-word] [runs=4] [images=1000] [size=96] [epochs=3]} (the script
+ * sets -Xmx1g).
  */
 public final class ExtractionBenchmark {
 
@@ -51,17 +56,20 @@ public final class ExtractionBenchmark {
         int runs = Integer.parseInt(a.getOrDefault("runs", "4"));
         int images = Integer.parseInt(a.getOrDefault("images", "1000"));
         int size = Integer.parseInt(a.getOrDefault("size", "96"));
-        int epochs = Integer.parseInt(a.getOrDefault("epochs", "2"));
+        int epochs = Integer.parseInt(a.getOrDefault("epochs", "3"));
+        CueSetPreset preset = CueSetPreset.parse(a.getOrDefault("set", "stamped-word"));
         PrintStream out = System.out;
         out.printf("load average at start: %s%n", loadAverage());
         Path work = Files.createTempDirectory("spurlab-extract-bench-");
-        Path zip = work.resolve("set.zip");
-        SpuriousFashionMnist.write(SpuriousFashionMnist.DEFAULT_SOURCE, zip,
-                new DemoSpec(List.of(0, 3), 1000, 50, images / 2, 0.95, size, 42L));
-        Map<String, List<ExtractionSample>> splits = unpack(zip, work.resolve("data"));
-        List<String> classNames = List.of("t-shirt", "dress");
-        List<ExtractionSample> test = splits.get("test");
-        List<ExtractionSample> train = splits.get("train");
+        CueSetSpec spec = preset.spec().withCounts(1000, 50, images / 2).withImageSize(size);
+        GeneratedCueSet set = CueSetGenerator.write(CueSetGenerator.DEFAULT_SOURCE, work.resolve("set.zip"), spec);
+        Path data = work.resolve("data");
+        CueSetSplits splits = CueSetArchive.extract(set, data);
+        List<String> classNames = splits.classNames();
+        List<ExtractionSample> test = samples(set, "test", data);
+        List<ExtractionSample> train = samples(set, "train", data);
+        out.printf("set %s: %s, %d train / %d test images of %d px%n", preset, spec.format().layout(), train.size(),
+                test.size(), size);
         Path modelDir = work.resolve("model");
         long trainStart = System.nanoTime();
         new ClassifierTrainer().train(new TrainingSettings(TrainingMethod.ERM, classNames, size, epochs, 64, 1e-3f, 42L),
@@ -105,34 +113,17 @@ public final class ExtractionBenchmark {
         return samples.stream().map(s -> new LabeledImage(s.sampleId(), s.imageFile(), s.label(), null)).toList();
     }
 
-    /** The demo manifest ({@code image,label,split,caption,mask,attr:background}) as EXTRACT samples per split. */
-    private static Map<String, List<ExtractionSample>> unpack(Path zip, Path root) throws IOException {
-        Map<String, List<ExtractionSample>> splits = new HashMap<>();
-        List<String> labels = new ArrayList<>();
-        try (ZipFile file = new ZipFile(zip.toFile())) {
-            for (var entries = file.entries(); entries.hasMoreElements();) {
-                var entry = entries.nextElement();
-                Path target = root.resolve(entry.getName()).normalize();
-                if (!target.startsWith(root)) {
-                    throw new IOException("zip entry outside the folder: " + entry.getName());
-                }
-                Files.createDirectories(target.getParent());
-                try (var in = file.getInputStream(entry)) {
-                    Files.copy(in, target);
-                }
-            }
+    /** What an upload of the set's layout gives EXTRACT: image folders carry no caption, mask or attribute. */
+    private static List<ExtractionSample> samples(GeneratedCueSet set, String split, Path root) {
+        boolean manifest = set.spec().format().layout() == ArchiveLayout.MANIFEST;
+        List<ExtractionSample> samples = new ArrayList<>();
+        for (CueSample s : set.samples(split)) {
+            samples.add(manifest
+                    ? new ExtractionSample(s.sampleId(), root.resolve(s.path()), s.label(), s.caption(),
+                            Map.of(set.attribute(), s.cueValue()), s.maskPath() == null ? null : root.resolve(s.maskPath()))
+                    : new ExtractionSample(s.sampleId(), root.resolve(s.path()), s.label(), null, Map.of(), null));
         }
-        List<String> lines = Files.readAllLines(root.resolve("manifest.csv"), StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",", -1);
-            if (!labels.contains(f[1])) {
-                labels.add(f[1]);
-            }
-            String id = f[0].substring(f[0].lastIndexOf('/') + 1).replace(".png", "");
-            splits.computeIfAbsent(f[2], s -> new ArrayList<>()).add(new ExtractionSample(id, root.resolve(f[0]),
-                    labels.indexOf(f[1]), f[3], Map.of("background", f[5]), root.resolve(f[4])));
-        }
-        return splits;
+        return samples;
     }
 
     private static void resetHeapPeaks() {

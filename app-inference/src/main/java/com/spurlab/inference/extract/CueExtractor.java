@@ -33,6 +33,15 @@ public final class CueExtractor {
     }
 
     /**
+     * True when an extraction with these sources records gradients, i.e. holds the process's
+     * {@link com.spurlab.inference.train.TrainingEngine} lease: SALIENCY is asked for and some sample of the split
+     * has a foreground mask. A step declares the exclusive training slot exactly then.
+     */
+    public static boolean recordsGradients(Set<CueSource> sources, boolean splitHasMasks) {
+        return (sources == null || sources.isEmpty() || sources.contains(CueSource.SALIENCY)) && splitHasMasks;
+    }
+
+    /**
      * @throws IllegalArgumentException       when the request cannot be answered (empty split, a model of another
      *                                        label set, predictions of other samples); the message says what to fix
      * @throws ExtractionCancelledException   when {@code progress} asks to stop
@@ -107,7 +116,7 @@ public final class CueExtractor {
         double saliencyMillis = 0;
         if (request.uses(CueSource.SALIENCY)) {
             boolean masks = request.samples().stream().anyMatch(s -> s.maskFile() != null);
-            if (!masks || request.modelDir() == null) {
+            if (!recordsGradients(request.sources(), masks) || request.modelDir() == null) {
                 notes.add(masks ? "SALIENCY not used: no model folder was given"
                         : "SALIENCY not used: no sample of the split has a foreground mask");
             } else {

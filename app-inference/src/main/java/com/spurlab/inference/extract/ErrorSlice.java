@@ -28,7 +28,7 @@ public record ErrorSlice(int id, String label, int members, int errors, List<Str
     }
 
     /** The id of the slice a raw (not yet normalised) embedding falls in, or -1 when it is in none. */
-    public static int assign(List<ErrorSlice> slices, float[] embedding) {
+    static int assign(List<ErrorSlice> slices, float[] embedding) {
         float[] unit = unit(embedding);
         int best = -1;
         double bestDistance = Double.POSITIVE_INFINITY;

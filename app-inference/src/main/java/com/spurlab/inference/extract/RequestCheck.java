@@ -49,6 +49,11 @@ final class RequestCheck {
                         + " but sample " + i + " is " + sample.sampleId() + ": score the split's samples in order");
             }
             requireLabel(sample, classes.size(), "split " + request.split());
+            if (predictions.get(i).label() != sample.label()) {
+                throw new IllegalArgumentException("sample " + sample.sampleId() + " has label " + sample.label()
+                        + " but its prediction was scored against label " + predictions.get(i).label()
+                        + ": score the split with the same labels");
+            }
         }
         for (ExtractionSample sample : request.reference()) {
             requireLabel(sample, classes.size(), "reference (train)");

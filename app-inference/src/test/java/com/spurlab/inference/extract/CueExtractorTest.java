@@ -158,6 +158,27 @@ class CueExtractorTest {
     }
 
     @Test
+    void predictionsScoredAgainstOtherLabelsAreRefused() {
+        Fixture f = fixture();
+        List<Prediction> relabelled = new ArrayList<>(f.scored().predictions());
+        Prediction first = relabelled.get(0);
+        relabelled.set(0, new Prediction(first.sampleId(), 1, first.predicted(), first.confidence(), null));
+        ExtractionRequest request = new ExtractionRequest("val", f.split(), new ScoredSamples(relabelled, f.scored().embeddings()),
+                f.train(), CLASSES, null, null, null, null);
+
+        assertThatThrownBy(() -> new CueExtractor().extract(request, null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sample s0 has label 0 but its prediction was scored against label 1");
+    }
+
+    @Test
+    void gradientsAreRecordedOnlyForSaliencyOnMaskedData() {
+        assertThat(CueExtractor.recordsGradients(CueSource.all(), true)).isTrue();
+        assertThat(CueExtractor.recordsGradients(EnumSet.noneOf(CueSource.class), true)).isTrue();
+        assertThat(CueExtractor.recordsGradients(CueSource.all(), false)).isFalse();
+        assertThat(CueExtractor.recordsGradients(EnumSet.of(CueSource.TEXT, CueSource.SLICES), true)).isFalse();
+    }
+
+    @Test
     void misdecodedAndMissingCaptionsAreReportedNotFatal() {
         Fixture f = fixture();
         List<ExtractionSample> odd = new ArrayList<>();
