@@ -12,7 +12,7 @@ import java.util.List;
  * @param errors      errors among the members
  * @param describedBy named cues over-represented among the members, most over-represented first
  * @param centroid    the centre, in L2-normalised embedding space; with {@code radius} it assigns any sample
- * @param radius      90th percentile of the distances of the slice's errors to the centre
+ * @param radius      median distance of the slice's errors to the centre
  */
 public record ErrorSlice(int id, String label, int members, int errors, List<String> describedBy, float[] centroid,
         double radius) {
