@@ -3,6 +3,7 @@ package com.spurlab.inference.extract;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
@@ -112,7 +113,7 @@ final class CueScoring {
     }
 
     /** Errors matching {@code member}, most confident wrong predictions first. */
-    List<String> evidence(java.util.function.IntPredicate member) {
+    List<String> evidence(IntPredicate member) {
         return IntStream.range(0, outcomes.size()).filter(i -> outcomes.errors()[i] && member.test(i)).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> -outcomes.confidence()[i]).thenComparing(i -> outcomes.ids()[i]))
                 .limit(evidencePerCue).map(i -> outcomes.ids()[i]).toList();

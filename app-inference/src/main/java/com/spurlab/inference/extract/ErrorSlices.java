@@ -3,6 +3,7 @@ package com.spurlab.inference.extract;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.ml.clustering.CentroidCluster;
 import org.apache.commons.math3.ml.clustering.DoublePoint;
 import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
@@ -39,7 +40,7 @@ final class ErrorSlices {
     }
 
     static Found find(float[][] embeddings, Outcomes outcomes, List<String> classNames, long seed) {
-        int[] errorIndex = java.util.stream.IntStream.range(0, outcomes.size()).filter(i -> outcomes.errors()[i]).toArray();
+        int[] errorIndex = IntStream.range(0, outcomes.size()).filter(i -> outcomes.errors()[i]).toArray();
         int[] none = new int[outcomes.size()];
         Arrays.fill(none, -1);
         if (errorIndex.length < CueScoring.MIN_SUPPORT) {
