@@ -30,7 +30,7 @@ final class Pilot {
         var parts = new LinkedMultiValueMap<String, Object>();
         parts.add("file", new FileSystemResource(archive));
         parts.add("name", "tiny");
-        long dataset = node.api("lead", "demo").post().uri("/api/v1/projects/{id}/datasets", project)
+        long dataset = node.api("lead", NodeProcess.DEMO_PASSWORD).post().uri("/api/v1/projects/{id}/datasets", project)
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(JsonNode.class)
                 .getBody().get("id").asLong();
         JsonNode version = await(() -> node.get("/api/v1/datasets/" + dataset).getBody(),

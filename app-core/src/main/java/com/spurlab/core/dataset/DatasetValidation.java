@@ -67,11 +67,19 @@ public class DatasetValidation {
         } catch (IOException | RuntimeException e) {
             // Rejected first (the clean-up spares blobs of versions still validating), then the blobs stored
             // so far go back; the job still fails with the cause (its own failed() call is then a no-op).
-            failed(versionId, e.getClass().getSimpleName() + ": " + e.getMessage());
+            failed(versionId, e.getClass().getSimpleName());
             references.removeUnreferenced(stored);
             throw e;
         }
-        DatasetStatus status = result.accepted() ? accept(versionId, result) : reject(versionId, result);
+        DatasetStatus status;
+        try {
+            status = result.accepted() ? accept(versionId, result) : reject(versionId, result);
+        } catch (RuntimeException e) {
+            // Storing the samples failed (a database error): rejected, and everything this validation wrote goes.
+            failed(versionId, e.getClass().getSimpleName());
+            references.removeUnreferenced(stored);
+            throw e;
+        }
         if (status != DatasetStatus.VALIDATING) {
             Files.deleteIfExists(archive);
         }
@@ -80,11 +88,16 @@ public class DatasetValidation {
         return status;
     }
 
-    /** The validation job itself broke (I/O, a bug): the version is rejected with the cause, never left VALIDATING. */
+    /**
+     * The validation job itself broke (I/O, a bug): the version is rejected, never left VALIDATING. The
+     * uploader reads the report, so it names only the kind of failure: an exception's message may hold
+     * SQL or server paths, which belong in the server log.
+     */
     public void failed(long versionId, String cause) {
         var report = new ValidationReport(null, null, 0, 0, "REJECTED", List.of(
                 new ValidationReport.Problem(ValidationReport.Severity.ERROR, null, null,
-                        "validation could not finish: " + cause, 1)));
+                        "validation could not finish because of a server error (" + kindOf(cause)
+                                + "); upload again, and if it recurs tell the installation's operator", 1)));
         tx.executeWithoutResult(status -> versions.lockById(versionId)
                 .filter(v -> v.getStatus() == DatasetStatus.VALIDATING)
                 .ifPresent(v -> v.reject(null, Json.write(report), clock.instant())));
@@ -145,6 +158,12 @@ public class DatasetValidation {
         });
         references.removeUnreferenced(result.newBlobs());
         return decided;
+    }
+
+    /** The leading exception class name of a cause such as "IOException: /data/x: no space", else "internal". */
+    static String kindOf(String cause) {
+        String head = cause == null ? "" : cause.split("[:\\s]", 2)[0];
+        return head.matches("[A-Za-z][A-Za-z0-9]{0,80}(Exception|Error)") ? head : "internal";
     }
 
     private static long saturatedMultiply(long a, long b) {

@@ -1,0 +1,69 @@
+package com.spurlab.app;
+
+import com.spurlab.core.user.LoginThrottle;
+import com.spurlab.core.user.SpurLabPrincipal;
+import com.spurlab.core.user.UserService;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Password sign-in for the login form and HTTP Basic alike: refused while the account or client address
+ * is throttled, checked by bcrypt (through Spring's provider) unless the same pair was verified a
+ * moment ago, and every failure counted.
+ */
+final class PasswordAuthenticationProvider implements AuthenticationProvider {
+
+    private final DaoAuthenticationProvider bcrypt;
+    private final UserService users;
+    private final LoginThrottle throttle;
+    private final VerifiedCredentials verified;
+
+    PasswordAuthenticationProvider(DaoAuthenticationProvider bcrypt, UserService users, LoginThrottle throttle,
+                                   VerifiedCredentials verified) {
+        this.bcrypt = bcrypt;
+        this.users = users;
+        this.throttle = throttle;
+        this.verified = verified;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName();
+        String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+        var wait = throttle.waitBefore(username, address);
+        if (wait.isPresent()) {
+            throw new LoginThrottledException(wait.get());
+        }
+        if (verified.verified(username, password)) {
+            // The account is read every time, so a disabled user is refused even within the cache's minute.
+            SpurLabPrincipal principal = users.loadUserByUsername(username);
+            if (!principal.isEnabled()) {
+                throw new DisabledException("the account is disabled");
+            }
+            var result = UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+            result.setDetails(authentication.getDetails());
+            return result;
+        }
+        try {
+            Authentication result = bcrypt.authenticate(authentication);
+            throttle.succeeded(username);
+            verified.remember(username, password);
+            return result;
+        } catch (BadCredentialsException e) {
+            throttle.failed(username, address);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}
