@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -48,6 +49,14 @@ class ApiErrors {
     ResponseEntity<ApiError> clash(Exception e) {
         log.info("request clashed with a concurrent one: {}", e.getClass().getSimpleName());
         return of(HttpStatus.CONFLICT, "conflict", "the request clashed with a concurrent change; send it again");
+    }
+
+    /** The database had no free connection in time (a burst of requests): the caller should retry. */
+    @ExceptionHandler(CannotCreateTransactionException.class)
+    ResponseEntity<ApiError> busy(CannotCreateTransactionException e) {
+        log.warn("no database connection in time: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2")
+                .body(new ApiError("busy", "the server is busy; send the request again in a moment"));
     }
 
     @ExceptionHandler(UploadTooLargeException.class)

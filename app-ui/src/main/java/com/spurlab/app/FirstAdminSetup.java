@@ -74,14 +74,14 @@ public class FirstAdminSetup implements ApplicationRunner {
                 =======================================""", ServerAddress.of(environment), file, settings.adminUsername());
     }
 
-    /** True while the installation waits for its first administrator. */
+    /** True while the installation waits for its first administrator (none was created meanwhile). */
     public boolean pending() {
-        return code != null;
+        return code != null && !users.hasEnabledAdmin();
     }
 
     /** Creates the first administrator for the holder of the setup code; the code then stops working. */
     public synchronized void complete(String presentedCode, String username, String password) {
-        if (code == null) {
+        if (!pending()) {
             throw new ConflictException("already_set_up", "this installation already has an administrator");
         }
         if (presentedCode == null || !MessageDigest.isEqual(code.getBytes(StandardCharsets.UTF_8),

@@ -12,9 +12,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Password sign-in for the login form and HTTP Basic alike: refused while the account or client address
- * is throttled, checked by bcrypt (through Spring's provider) unless the same pair was verified a
- * moment ago, and every failure counted.
+ * Password sign-in for the login form and HTTP Basic alike. A pair verified a moment ago passes without
+ * bcrypt (so a script sending Basic with every request is not slowed, nor shut out when guessers share
+ * its address); any other try is refused while the account or client address is throttled, else
+ * checked by bcrypt (through Spring's provider), and every failure is counted.
  */
 final class PasswordAuthenticationProvider implements AuthenticationProvider {
 
@@ -37,10 +38,6 @@ final class PasswordAuthenticationProvider implements AuthenticationProvider {
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
-        var wait = throttle.waitBefore(username, address);
-        if (wait.isPresent()) {
-            throw new LoginThrottledException(wait.get());
-        }
         if (verified.verified(username, password)) {
             // The account is read every time, so a disabled user is refused even within the cache's minute.
             SpurLabPrincipal principal = users.loadUserByUsername(username);
@@ -50,6 +47,10 @@ final class PasswordAuthenticationProvider implements AuthenticationProvider {
             var result = UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
             result.setDetails(authentication.getDetails());
             return result;
+        }
+        var wait = throttle.waitBefore(username, address);
+        if (wait.isPresent()) {
+            throw new LoginThrottledException(wait.get());
         }
         try {
             Authentication result = bcrypt.authenticate(authentication);

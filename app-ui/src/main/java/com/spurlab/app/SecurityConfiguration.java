@@ -118,13 +118,15 @@ class SecurityConfiguration {
         AuthenticationFailureHandler failure = (request, response, e) -> response.sendRedirect(
                 request.getContextPath() + (e instanceof LoginThrottledException ? "/login?locked" : "/login?error"));
         // Vaadin's own requests carry Vaadin's CSRF token; the login form POST gets Spring's (Vaadin would skip it).
+        // Vaadin's configurer first: it names the login view before the form login is set up, else Spring
+        // would also generate its own login page.
         return headers(http).authenticationManager(manager)
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                        .enableCsrfConfiguration(false))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest))
                 .formLogin(form -> form.failureHandler(failure))
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions)
                         .expiredSessionStrategy(expiredSession(vaadinRequests)))
-                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
-                        .enableCsrfConfiguration(false))
                 .build();
     }
 

@@ -112,9 +112,8 @@ public class AccountView extends VerticalLayout {
         field.setReadOnly(true);
         field.setWidth("32em");
         field.setId("issued-token");
-        Dialog dialog = new Dialog(field);
+        Dialog dialog = new Dialog(new VerticalLayout(field, new Span("Use it as: Authorization: Bearer <token>")));
         dialog.setHeaderTitle("API token '" + issued.label() + "'");
-        dialog.add(new Span("Use it as: Authorization: Bearer <token>"));
         dialog.getFooter().add(new Button("Close", e -> dialog.close()));
         dialog.open();
     }

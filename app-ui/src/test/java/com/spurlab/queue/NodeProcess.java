@@ -45,8 +45,11 @@ final class NodeProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-XX:TieredStopAtLevel=1",
                 "-Dai.djl.offline=true", "-DENGINE_CACHE_DIR=" + System.getProperty("user.home") + "/.djl.ai",
                 "-jar", JAR.toAbsolutePath().toString(), "--server.port=" + port, "--server.address=127.0.0.1",
-                "--spurlab.queue.noop-steps=true", "--spurlab.demo.password=" + DEMO_PASSWORD,
+                "--spurlab.queue.noop-steps=true",
                 "--logging.level.root=WARN", "--logging.level.com.spurlab=INFO"));
+        if (arguments.stream().noneMatch(a -> a.startsWith("--spurlab.demo.password="))) {
+            command.add("--spurlab.demo.password=" + DEMO_PASSWORD);
+        }
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         NodeProcess node = new NodeProcess(name, process, log, port);

@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DatasetService {
 
     private static final Logger log = LoggerFactory.getLogger(DatasetService.class);
+    private static final ReentrantLock[] PROJECT_LOCKS = IntStream.range(0, 64).mapToObj(i -> new ReentrantLock(true))
+            .toArray(ReentrantLock[]::new);
 
     private final DatasetVersions versions;
     private final Samples samples;
@@ -77,7 +81,15 @@ public class DatasetService {
             }
             String original = archiveName == null || archiveName.isBlank() ? "upload.zip" : archiveName;
             String stored = original.length() > 500 ? original.substring(0, 500) : original;
-            return tx.execute(status -> record(projectId, datasetName, stored, size, staged, caller));
+            // One upload per project records its version at a time in this process, so concurrent uploads wait
+            // here rather than each holding a database connection while it waits for the project's row lock.
+            ReentrantLock lock = PROJECT_LOCKS[(int) Math.floorMod(projectId, (long) PROJECT_LOCKS.length)];
+            lock.lock();
+            try {
+                return tx.execute(status -> record(projectId, datasetName, stored, size, staged, caller));
+            } finally {
+                lock.unlock();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the upload", e);
         } finally {
