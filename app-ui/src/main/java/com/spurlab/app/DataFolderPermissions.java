@@ -43,9 +43,14 @@ final class DataFolderPermissions implements BeanFactoryPostProcessor, Environme
         }
         try {
             Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder " + dataDir, e);
+        }
+        try {
             Files.setPosixFilePermissions(dataDir, OWNER_FOLDER);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot make the data folder " + dataDir + " private", e);
+            // Someone else's folder (a mount): SpurLab still runs, but says that others may read it.
+            log.warn("cannot make the data folder {} readable by its owner only: {}", dataDir, e.getMessage());
         }
     }
 

@@ -30,6 +30,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,6 +71,9 @@ class DemoInstallation implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
+        if (environment.acceptsProfiles(Profiles.of("worker"))) {
+            return; // a worker node runs jobs; the nodes that serve users decide about the demo's accounts
+        }
         if (!settings.enabled()) {
             int disabled = users.setDemoAccountsEnabled(false);
             if (disabled > 0) {

@@ -19,6 +19,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +49,9 @@ public class FirstAdminSetup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
+        if (environment.acceptsProfiles(Profiles.of("worker"))) {
+            return; // a worker node serves no pages: the nodes that do ask for the administrator
+        }
         if (users.hasEnabledAdmin()) {
             Files.deleteIfExists(codeFile());
             return;

@@ -81,9 +81,9 @@ class UploadBeforeBodyIT extends AppITSupport {
             InputStream in = socket.getInputStream();
             String head = readHead(in);
             int status = Integer.parseInt(head.substring(9, 12));
-            int length = head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+            int bodyLength = head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
                     .map(l -> Integer.parseInt(l.substring(15).strip())).findFirst().orElseThrow();
-            return new Answer(status, new ObjectMapper().readTree(in.readNBytes(length)));
+            return new Answer(status, new ObjectMapper().readTree(in.readNBytes(bodyLength)));
         }
     }
 
