@@ -53,7 +53,7 @@ public class SetupView extends VerticalLayout implements BeforeEnterObserver {
         create.setId("setup-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         FormLayout form = new FormLayout(code, username, password, repeat, create);
-        form.setMaxWidth("28em");
+        form.setWidth("28em");
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(new H1("Set up SpurLab"), new Paragraph("This installation has no administrator yet. Create one; "
                 + "the administrator then creates the other users."), form);

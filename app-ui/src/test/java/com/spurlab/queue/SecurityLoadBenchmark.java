@@ -41,6 +41,7 @@ class SecurityLoadBenchmark {
     private static final int READERS = Integer.getInteger("bench.readers", 100);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
     private static final int SUBMISSIONS = Integer.getInteger("bench.submissions", 50);
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 10);
 
     @TempDir
     Path work;
@@ -60,6 +61,9 @@ class SecurityLoadBenchmark {
             String basic = "Basic " + Base64.getEncoder().encodeToString(("lead:" + NodeProcess.DEMO_PASSWORD)
                     .getBytes(StandardCharsets.UTF_8));
 
+            // Warm-up (not reported): the JIT compiles the request path, pools fill, the token's use is recorded.
+            readers("warm-up", http, base, "Bearer " + token, false, WARM_UP);
+            readers("warm-up", http, base, basic, false, WARM_UP);
             report.add(readers("token", http, base, "Bearer " + token, false));
             report.add(readers("HTTP Basic", http, base, basic, false));
             report.add(readers("HTTP Basic + a guesser", http, base, basic, true));
@@ -72,6 +76,11 @@ class SecurityLoadBenchmark {
 
     private static String readers(String name, HttpClient http, String base, String authorization, boolean guesser)
             throws Exception {
+        return readers(name, http, base, authorization, guesser, SECONDS);
+    }
+
+    private static String readers(String name, HttpClient http, String base, String authorization, boolean guesser,
+                                  int duration) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(READERS + 1);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
@@ -119,7 +128,7 @@ class SecurityLoadBenchmark {
         }
         long t0 = System.nanoTime();
         start.countDown();
-        Thread.sleep(SECONDS * 1000L);
+        Thread.sleep(duration * 1000L);
         stop.set(true);
         for (Future<?> f : futures) {
             f.get();
@@ -129,7 +138,7 @@ class SecurityLoadBenchmark {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         String line = String.format(Locale.ROOT, "%-24s %d readers, %d s: %d requests, %.0f req/s, %d errors, "
-                        + "latency p50 %d ms, p95 %d ms, max %d ms", name, READERS, SECONDS, sorted.size(),
+                        + "latency p50 %d ms, p95 %d ms, max %d ms", name, READERS, duration, sorted.size(),
                 sorted.size() / seconds, errors.get(), percentile(sorted, 50), percentile(sorted, 95),
                 sorted.get(sorted.size() - 1));
         return guesser ? line + String.format(Locale.ROOT, "; guesser: %d tries, %d checked by bcrypt (the rest "

@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -36,6 +39,8 @@ public class ApiTokenService {
     private final AccountSettings settings;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** When this process last recorded each token's use. */
+    private final Map<Long, Instant> recorded = new ConcurrentHashMap<>();
 
     ApiTokenService(ApiTokens tokens, UserService users, CurrentUser currentUser, AccountSettings settings,
                     Clock clock) {
@@ -113,7 +118,18 @@ public class ApiTokenService {
             return Optional.empty();
         }
         if (t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minus(USE_RECORDING))) {
-            tokens.markUsed(t.id(), now);
+            // Of many requests arriving at once with a stale "last used", one writes it; the rest read on.
+            AtomicBoolean first = new AtomicBoolean();
+            recorded.compute(t.id(), (id, last) -> {
+                if (last == null || last.isBefore(now.minus(USE_RECORDING))) {
+                    first.set(true);
+                    return now;
+                }
+                return last;
+            });
+            if (first.get()) {
+                tokens.markUsed(t.id(), now);
+            }
         }
         return Optional.of(new ApiTokenAuthentication(principal, t.id()));
     }
