@@ -1,2 +1,5 @@
-/** Command-line benchmarks: the demo path (TrainingBenchmark), the five training methods (MethodComparison), throughput vs PyTorch (ThroughputBenchmark). */
+/**
+ * Command-line benchmarks: the demo path (TrainingBenchmark), the five training methods on any cue set
+ * (MethodComparison), the cue sets' difficulty (CueSetCalibration), throughput vs PyTorch (ThroughputBenchmark).
+ */
 package com.spurlab.inference.bench;
