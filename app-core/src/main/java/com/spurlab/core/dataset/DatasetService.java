@@ -112,6 +112,7 @@ public class DatasetService {
         int next = versions.maxVersion(projectId, datasetName) + 1;
         DatasetVersion version = versions.save(new DatasetVersion(projectId, datasetName, next, caller.id(),
                 archiveName, size, clock.instant()));
+        version.rootItself();
         Path archive = archivePath(version.getId());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -130,7 +131,7 @@ public class DatasetService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the upload", e);
         }
-        events.publishEvent(new DatasetUploaded(version.getId()));
+        events.publishEvent(new DatasetUploaded(version.getId(), projectId));
         return DatasetVersionView.of(version, caller.getUsername());
     }
 
@@ -165,13 +166,24 @@ public class DatasetService {
     public List<SampleRecord> samplesForJob(long versionId) {
         return samples.findByDatasetVersionIdOrderById(versionId).stream()
                 .map(s -> new SampleRecord(s.getId(), blobs.path(s.getImageHash()), s.getLabel(), s.getSplit(),
-                        s.getCaption(), Json.readStringMap(s.getAttributes(), "attributes")))
+                        s.getCaption(), Json.readStringMap(s.getAttributes(), "attributes"),
+                        s.getMaskHash() == null ? null : blobs.path(s.getMaskHash()), s.getOriginSampleId()))
                 .toList();
     }
 
     /** The version without access checks, for jobs. */
     public DatasetVersionView getForJob(long versionId) {
         return view(versions.findById(versionId).orElseThrow(() -> new NotFoundException("dataset version", versionId)));
+    }
+
+    /** Versions still being validated (for the start-up check that none was left without a job). */
+    public List<Long> validatingVersionIds() {
+        return versions.findByStatus(DatasetStatus.VALIDATING).stream().map(DatasetVersion::getId).toList();
+    }
+
+    /** Where an upload's archive waits for its validation. */
+    public Path archiveOf(long versionId) {
+        return archivePath(versionId);
     }
 
     Path archivePath(long versionId) {

@@ -22,6 +22,12 @@ interface DatasetVersions extends JpaRepository<DatasetVersion, Long> {
     @Query(value = "select id from project where id = :projectId for update", nativeQuery = true)
     java.util.List<Long> lockProject(long projectId);
 
+    List<DatasetVersion> findByStatus(DatasetStatus status);
+
+    java.util.Optional<DatasetVersion> findByDerivedByJob(long jobId);
+
+    List<DatasetVersion> findByDerivedFrom(long sourceId);
+
     @Query("select coalesce(max(v.version), 0) from DatasetVersion v where v.projectId = :projectId and v.name = :name")
     int maxVersion(long projectId, String name);
 }

@@ -171,9 +171,12 @@ class DatasetValidationTest {
                 + "(dataset_version_id, path) values (?,?)]; Value too long for column \"LABEL\"");
 
         String problem = datasets.get(id).report().problems().get(0).problem();
-        assertThat(problem).contains("(DataIntegrityViolationException)").doesNotContain("insert")
-                .doesNotContain("LABEL");
-        assertThat(DatasetValidation.kindOf("/data/x: gone")).isEqualTo("internal");
+        assertThat(problem).startsWith("validation could not finish: DataIntegrityViolationException")
+                .contains("a database error").doesNotContain("insert").doesNotContain("LABEL");
+        assertThat(DatasetValidation.redact("IOException: " + DATA + "/uploads/version-7.archive (gone)"))
+                .isEqualTo("IOException: <server path> (gone)");
+        assertThat(DatasetValidation.redact("validation job 12 cancelled: validation cancelled by a lead"))
+                .isEqualTo("validation job 12 cancelled: validation cancelled by a lead");
     }
 
     @Test
