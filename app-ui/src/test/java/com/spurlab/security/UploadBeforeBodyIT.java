@@ -56,7 +56,12 @@ class UploadBeforeBodyIT extends AppITSupport {
         assertThat(json.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
         assertThat(json.getBody().get("error").asText()).isEqualTo("unsupported_media_type");
 
-        assertThat(upload("vendor", project, "accepted", tinyArchive()).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        var accepted = upload("vendor", project, "accepted", tinyArchive());
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        // Its validation finishes here, so that it stores no blobs while later tests count theirs.
+        long version = accepted.getBody().get("id").asLong();
+        assertThat(await(() -> get("vendor", "/api/v1/datasets/" + version).getBody().get("status").asText(),
+                s -> !s.equals("VALIDATING"), java.time.Duration.ofMinutes(2))).isEqualTo("READY");
         assertThat(storage.multipartTemp()).startsWith(storage.dataDir().toAbsolutePath().normalize()).isDirectory();
         try (var buffers = Files.list(storage.multipartTemp())) {
             assertThat(buffers.toList()).as("the container's multipart buffers are gone after the request").isEmpty();
