@@ -44,8 +44,8 @@ public final class LearnedSegmentation implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LearnedSegmentation.class);
     private static final int[] DILATIONS = {1, 2, 4, 8};
     private static final int CHANNELS = 16;
-    private static final int BATCH = 16;
-    private static final float LEARNING_RATE = 3e-3f;
+    private static final int BATCH = 8;
+    private static final float LEARNING_RATE = 1e-2f;
 
     /**
      * How the network was trained.

@@ -10,10 +10,16 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * An operator's foreground segmentation model in ONNX format, run through DJL's ONNX Runtime
@@ -68,14 +74,13 @@ public final class OnnxSegmentation implements AutoCloseable {
                     + e.getMessage(), e);
         }
         try {
-            Shape input = model.describeInput() == null || model.describeInput().isEmpty() ? null
-                    : model.describeInput().get(0).getValue();
-            if (input != null && (input.dimension() != 4 || input.get(1) != 3)) {
+            long[] input = declaredInput(file);
+            if (input.length != 4 || (input[1] > 0 && input[1] != 3)) {
                 throw new IllegalArgumentException("the segmentation model " + file + " must take one [1, 3, H, W] RGB"
-                        + " image; its input is " + input);
+                        + " image; its input is " + Arrays.toString(input));
             }
-            int h = input == null || input.get(2) <= 0 ? -1 : (int) input.get(2);
-            int w = input == null || input.get(3) <= 0 ? -1 : (int) input.get(3);
+            int h = input[2] > 0 ? (int) input[2] : -1;
+            int w = input[3] > 0 ? (int) input[3] : -1;
             OnnxSegmentation segmentation = new OnnxSegmentation(file, model, h, w);
             segmentation.predict(probe());
             return segmentation;
@@ -130,6 +135,25 @@ public final class OnnxSegmentation implements AutoCloseable {
         } catch (TranslateException e) {
             throw new IllegalArgumentException("the segmentation model " + file + " failed on a " + w + "x" + h
                     + " image: " + e.getMessage(), e);
+        }
+    }
+
+    /** The input's declared shape, -1 for a dynamic dimension (DJL does not expose it; ONNX Runtime's API does). */
+    private static long[] declaredInput(Path file) {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+                OrtSession session = OrtEnvironment.getEnvironment().createSession(file.toString(), options)) {
+            if (session.getNumInputs() != 1) {
+                throw new IllegalArgumentException("the segmentation model " + file + " must take one input, an RGB"
+                        + " image; it takes " + session.getInputNames());
+            }
+            NodeInfo input = session.getInputInfo().values().iterator().next();
+            if (!(input.getInfo() instanceof TensorInfo tensor)) {
+                throw new IllegalArgumentException("the segmentation model " + file + " must take a float tensor; its"
+                        + " input is " + input.getInfo());
+            }
+            return tensor.getShape();
+        } catch (OrtException e) {
+            throw new IllegalArgumentException("cannot read the input of " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -33,9 +33,9 @@ public record SegmentationSettings(Path onnxModel, int minMasksToTrain, int inpu
         }
     }
 
-    /** No ONNX model; train a network at 64 px for 12 epochs on up to 400 masks once 20 are supplied. */
+    /** No ONNX model; train a network at 64 px for 8 epochs on up to 400 masks once 20 are supplied. */
     public static SegmentationSettings defaults() {
-        return new SegmentationSettings(null, DEFAULT_MIN_MASKS, 64, 12, 400, 42L);
+        return new SegmentationSettings(null, DEFAULT_MIN_MASKS, 64, 8, 400, 42L);
     }
 
     public SegmentationSettings withOnnxModel(Path model) {
