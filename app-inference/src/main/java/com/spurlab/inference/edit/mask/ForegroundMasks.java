@@ -129,7 +129,8 @@ public final class ForegroundMasks implements AutoCloseable {
             if (pool.size() < settings.minMasksToTrain()) {
                 throw new IllegalArgumentException("a sample has no foreground mask: " + whatToSupply());
             }
-            log.info("training a segmentation network on {} manifest masks for the samples without one", pool.size());
+            log.info("training a segmentation network on up to {} of the {} manifest masks for the samples without one",
+                    settings.maxTrainingMasks(), pool.size());
             learned = LearnedSegmentation.train(pool, settings, progress);
         }
         return learned;
