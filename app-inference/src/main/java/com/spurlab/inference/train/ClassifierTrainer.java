@@ -67,8 +67,10 @@ public final class ClassifierTrainer {
                     + " give the dataset val samples or choose another method");
         }
         TrainingProgress listener = progress == null ? TrainingProgress.NONE : progress;
-        // One training at a time per process: see TrainingLock.
-        return TrainingLock.exclusively(listener, () -> trainAlone(settings, train, val, modelDir, listener));
+        // One training at a time per process: see TrainingEngine.
+        try (TrainingEngine.Lease engine = TrainingEngine.acquire(listener)) {
+            return trainAlone(settings, train, val, modelDir, listener);
+        }
     }
 
     private TrainingResult trainAlone(TrainingSettings settings, List<LabeledImage> train, List<LabeledImage> val,

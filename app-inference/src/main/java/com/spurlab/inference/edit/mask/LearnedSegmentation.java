@@ -20,7 +20,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import com.spurlab.inference.train.TrainingLock;
+import com.spurlab.inference.train.TrainingEngine;
 import com.spurlab.inference.train.TrainingProgress;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
@@ -71,8 +71,8 @@ public final class LearnedSegmentation implements AutoCloseable {
     }
 
     /**
-     * Trains on {@code masked} (every one must have a manifest mask of its image's size). Holds
-     * {@link TrainingLock} while it trains, like every DJL training in the process.
+     * Trains on {@code masked} (masks that do not fit their image are left out). Holds the
+     * {@link TrainingEngine} lease while it trains, like every DJL training in the process.
      *
      * @throws IllegalArgumentException when fewer than {@code settings.minMasksToTrain()} samples are given,
      *                                  or a mask does not fit its image
@@ -91,7 +91,9 @@ public final class LearnedSegmentation implements AutoCloseable {
         List<SampleImage> test = chosen.subList(0, heldOut);
         List<SampleImage> train = chosen.subList(heldOut, chosen.size());
         TrainingProgress listener = progress == null ? TrainingProgress.NONE : progress;
-        return TrainingLock.exclusively(listener, () -> trainAlone(train, test, settings, listener));
+        try (TrainingEngine.Lease engine = TrainingEngine.acquire(listener)) {
+            return trainAlone(train, test, settings, listener);
+        }
     }
 
     private static LearnedSegmentation trainAlone(List<SampleImage> train, List<SampleImage> test,
