@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +32,7 @@ final class EditPlan {
     final String cuedValue;
     final int cueLabel;
     private final Map<String, List<TextBox>> boxes;
+    private final Map<String, List<EditSample>> editPools = new ConcurrentHashMap<>();
 
     private EditPlan(EditCue cue, EditOperation operation, List<Target> targets, Map<String, List<EditSample>> byValue,
             String cuedValue, int cueLabel, Map<String, List<TextBox>> boxes) {
@@ -89,23 +91,21 @@ final class EditPlan {
         return new EditPlan(cue, op, List.copyOf(numbered), byValue, cued, cueLabel, boxes);
     }
 
-    /** Samples whose background (or word) the target's edit may take. */
-    List<EditSample> editDonors(Target t) {
+    /**
+     * Samples whose background (or word) the edit of a target with cue value {@code value} may take:
+     * those of every other value, or for ADD_CUE those carrying the cue. The target is never among them.
+     */
+    List<EditSample> editPool(String value) {
         if (operation == EditOperation.ADD_CUE) {
-            return without(byValue.getOrDefault(cuedValue, List.of()), t.sample());
+            return byValue.getOrDefault(cuedValue, List.of());
         }
-        List<EditSample> others = new ArrayList<>();
-        byValue.forEach((v, list) -> {
-            if (!v.equals(t.value())) {
-                others.addAll(list);
-            }
-        });
-        return others;
+        return editPools.computeIfAbsent(value, v -> byValue.entrySet().stream().filter(e -> !e.getKey().equals(v))
+                .flatMap(e -> e.getValue().stream()).toList());
     }
 
-    /** Samples with the target's own value of the cue, the target excluded: the control's donors. */
-    List<EditSample> controlDonors(Target t) {
-        return without(byValue.getOrDefault(t.value(), List.of()), t.sample());
+    /** Samples with cue value {@code value}: the control's donors (the target itself is among them: skip it). */
+    List<EditSample> controlPool(String value) {
+        return byValue.getOrDefault(value, List.of());
     }
 
     /** The sample's boxes that read the cue's word. */
@@ -121,10 +121,6 @@ final class EditPlan {
     /** Every split sample the run needs a foreground mask of: targets and all possible donors. */
     List<EditSample> needingMasks() {
         return byValue.values().stream().flatMap(List::stream).toList();
-    }
-
-    private static List<EditSample> without(List<EditSample> list, EditSample sample) {
-        return list.stream().filter(s -> !s.sampleId().equals(sample.sampleId())).toList();
     }
 
     private static void requireSuits(EditCue cue, EditOperation op) {

@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Makes one target's edit and its control edit and writes both as PNGs. The control is the same
@@ -35,6 +37,8 @@ final class ItemEdits {
     /** Text boxes are grown by this many pixels so the word's anti-aliased edge is edited too. */
     static final int TEXT_PAD = 2;
     private static final int PLACEMENT_TRIES = 200;
+    /** Inpainted donor backgrounds kept for reuse, at most. */
+    private static final int BACKGROUND_CACHE = 1024;
 
     /** What one target gave: an item, or why not; its control file, or why not. */
     record Outcome(EditSample sample, EditedItem item, Path controlFile, String problem, String controlProblem) {
@@ -45,11 +49,15 @@ final class ItemEdits {
     private final Path targetDir;
     private final CounterfactualEditor editor = new CounterfactualEditor();
     private final Map<String, BufferedImage> backgrounds = new ConcurrentHashMap<>();
+    private final Map<String, List<EditSample>> pools = new ConcurrentHashMap<>();
+    private final Set<String> usable;
 
     ItemEdits(EditPlan plan, Map<String, ResolvedMask> masks, Path targetDir) {
         this.plan = plan;
         this.masks = masks;
         this.targetDir = targetDir;
+        this.usable = masks.entrySet().stream().filter(e -> usable(e.getValue())).map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     Outcome edit(Target target, long seed) {
@@ -69,7 +77,7 @@ final class ItemEdits {
                     return new Outcome(sample, null, null, problemOf(sample), null);
                 }
                 edit = background(target, image, foreground, random);
-                EditSample controlDonor = pick(plan.controlDonors(target), random);
+                EditSample controlDonor = pick(pool("control", target.value()), sample, random);
                 control = controlDonor == null ? null : new Made(editor.composite(image, foreground.mask(),
                         backgroundOf(controlDonor)), controlDonor, foreground.source(), null, null, null);
             }
@@ -107,7 +115,7 @@ final class ItemEdits {
             return new Made(editor.removeBackground(image, foreground.mask(), CounterfactualEditor.NEUTRAL), null,
                     foreground.source(), null, null, null);
         }
-        EditSample donor = pick(plan.editDonors(target), random);
+        EditSample donor = pick(pool("edit", target.value()), target.sample(), random);
         if (donor == null) {
             return Made.failed("sample " + target.sample().sampleId() + ": no image with another value of " + plan.cue
                     + " has a usable foreground mask to take a background from");
@@ -150,7 +158,7 @@ final class ItemEdits {
 
     /** A crop of a donor's word pasted at a random place. */
     private Made pasteWord(Target target, BufferedImage image, Random random) {
-        EditSample donor = pick(plan.editDonors(target), random);
+        EditSample donor = pick(pool("edit", target.value()), target.sample(), random);
         if (donor == null) {
             return Made.failed("sample " + target.sample().sampleId() + ": no other image shows " + plan.cue);
         }
@@ -193,23 +201,47 @@ final class ItemEdits {
     }
 
     private BufferedImage backgroundOf(EditSample donor) {
-        return backgrounds.computeIfAbsent(donor.sampleId(),
-                id -> editor.backgroundOf(ImageFiles.readRgb(donor.imageFile()), masks.get(id).mask()));
+        BufferedImage cached = backgrounds.get(donor.sampleId());
+        if (cached != null) {
+            return cached;
+        }
+        BufferedImage background = editor.backgroundOf(ImageFiles.readRgb(donor.imageFile()),
+                masks.get(donor.sampleId()).mask());
+        // Bounded: a large split would otherwise hold every background in memory.
+        if (backgrounds.size() < BACKGROUND_CACHE) {
+            backgrounds.put(donor.sampleId(), background);
+        }
+        return background;
     }
 
-    /** A donor drawn at random among those with a usable mask (all of them for text cues). */
-    private EditSample pick(List<EditSample> donors, Random random) {
-        List<EditSample> usable = plan.isText() ? donors : donors.stream().filter(d -> usableMask(d) != null).toList();
-        return usable.isEmpty() ? null : usable.get(random.nextInt(usable.size()));
+    /** The edit or control pool of a cue value, less donors without a usable mask; computed once per value. */
+    private List<EditSample> pool(String kind, String value) {
+        return pools.computeIfAbsent(kind + "\u0000" + value, k -> {
+            List<EditSample> all = kind.equals("edit") ? plan.editPool(value) : plan.controlPool(value);
+            return plan.isText() ? all : all.stream().filter(d -> usable.contains(d.sampleId())).toList();
+        });
+    }
+
+    /** A donor drawn at random from {@code pool}, never the target itself; null when there is none. */
+    private static EditSample pick(List<EditSample> pool, EditSample target, Random random) {
+        boolean onlyTarget = pool.size() == 1 && pool.get(0).sampleId().equals(target.sampleId());
+        if (pool.isEmpty() || onlyTarget) {
+            return null;
+        }
+        EditSample donor;
+        do {
+            donor = pool.get(random.nextInt(pool.size()));
+        } while (donor.sampleId().equals(target.sampleId()));
+        return donor;
     }
 
     private ResolvedMask usableMask(EditSample sample) {
-        ResolvedMask m = masks.get(sample.sampleId());
-        if (m == null) {
-            return null;
-        }
+        return usable.contains(sample.sampleId()) ? masks.get(sample.sampleId()) : null;
+    }
+
+    private static boolean usable(ResolvedMask m) {
         int area = m.mask().area();
-        return area == 0 || area == m.mask().width() * m.mask().height() ? null : m;
+        return area > 0 && area < m.mask().width() * m.mask().height();
     }
 
     private String problemOf(EditSample sample) {
