@@ -46,6 +46,7 @@ public final class LearnedSegmentation implements AutoCloseable {
     private static final int CHANNELS = 16;
     private static final int BATCH = 8;
     private static final float LEARNING_RATE = 1e-2f;
+    private static final int[][] CHANNEL_ORDERS = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
 
     /**
      * How the network was trained.
@@ -147,7 +148,7 @@ public final class LearnedSegmentation implements AutoCloseable {
                         }
                         int from = step * BATCH;
                         int to = Math.min(order.length, from + BATCH);
-                        float[] result = step(trainer, x, y, order, from, to, s, random.nextBoolean());
+                        float[] result = step(trainer, x, y, order, from, to, s, random);
                         sum += result[0] * (to - from);
                         progress.onProgress(epoch, settings.epochs(), step + 1, steps, result[0], result[1]);
                     }
@@ -169,17 +170,26 @@ public final class LearnedSegmentation implements AutoCloseable {
         }
     }
 
-    /** One Adam step on images {@code order[from..to)}; returns {mean loss, pixel accuracy}. */
+    /**
+     * One Adam step on images {@code order[from..to)}; returns {mean loss, pixel accuracy}. Each image's
+     * colour channels are shuffled at random: a foreground does not depend on its colours, and the
+     * masked samples usually share the data's spurious colour cue (warm backgrounds behind one label),
+     * which a network trained on them as they are learns to lean on and then misses every minority image.
+     */
     private static float[] step(Trainer trainer, float[] x, float[] y, int[] order, int from, int to, int s,
-            boolean flip) {
+            Random random) {
         int plane = s * s;
         int n = to - from;
         float[] bx = new float[n * 3 * plane];
         float[] by = new float[n * plane];
         for (int b = 0; b < n; b++) {
-            System.arraycopy(x, order[from + b] * 3 * plane, bx, b * 3 * plane, 3 * plane);
+            int[] channels = CHANNEL_ORDERS[random.nextInt(CHANNEL_ORDERS.length)];
+            for (int c = 0; c < 3; c++) {
+                System.arraycopy(x, (order[from + b] * 3 + channels[c]) * plane, bx, (b * 3 + c) * plane, plane);
+            }
             System.arraycopy(y, order[from + b] * plane, by, b * plane, plane);
         }
+        boolean flip = random.nextBoolean();
         try (NDManager scope = trainer.getManager().newSubManager()) {
             NDArray images = scope.create(FloatBuffer.wrap(bx), new Shape(n, 3, s, s));
             NDArray masks = scope.create(FloatBuffer.wrap(by), new Shape(n, 1, s, s));
