@@ -64,8 +64,14 @@ public final class CueConfirmation {
         Map<String, ResolvedMask> masks = plan.cue.isBackground()
                 ? masks(plan, samples, segmentation, listener, report) : Map.of();
 
-        ItemEdits edits = new ItemEdits(plan, masks, out);
+        // Originals first: only correctly classified ones count, so only they get a control edit.
         int total = plan.targets.size();
+        List<LabeledImage> originals = plan.targets.stream().map(t -> labeled(t.sample(), t.sample().imageFile())).toList();
+        listener.onProgress("predictions", 0, total);
+        List<Prediction> before = evaluator.predict(modelDir, originals);
+        listener.onProgress("predictions", total, total);
+
+        ItemEdits edits = new ItemEdits(plan, masks, out);
         ItemEdits.Outcome[] outcomes = new ItemEdits.Outcome[total];
         AtomicInteger done = new AtomicInteger();
         // Each item's choices come from its own seed, so the parallel order does not change the result.
@@ -73,33 +79,35 @@ public final class CueConfirmation {
             if (listener.cancelled()) {
                 throw new CancellationException("the edit run was cancelled after " + done.get() + " of " + total + " edits");
             }
-            Target t = plan.targets.get(i);
-            outcomes[i] = edits.edit(t, itemSeed(request.seed(), i));
+            outcomes[i] = edits.edit(plan.targets.get(i), itemSeed(request.seed(), i), before.get(i).correct());
             listener.onProgress("edits", done.incrementAndGet(), total);
         });
 
         List<String> skipped = new ArrayList<>();
         List<String> noControl = new ArrayList<>();
         List<ItemEdits.Outcome> made = new ArrayList<>();
-        for (ItemEdits.Outcome o : outcomes) {
+        List<Prediction> madeBefore = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            ItemEdits.Outcome o = outcomes[i];
             if (o.item() == null) {
                 skipped.add(o.problem());
             } else {
                 made.add(o);
-                if (o.controlFile() == null) {
+                madeBefore.add(before.get(i));
+                if (o.controlProblem() != null) {
                     noControl.add(o.controlProblem());
                 }
             }
         }
         report.addAll(FlipFigures.capped(skipped, REPORT_LINES));
         if (!noControl.isEmpty()) {
-            report.add(noControl.size() + " of " + made.size() + " edits have no control: " + noControl.get(0));
+            report.add(noControl.size() + " correctly classified originals have no control edit: " + noControl.get(0));
         }
         if (made.isEmpty()) {
             throw new IllegalArgumentException("none of the " + total + " images of split " + request.split()
                     + " could be edited: " + String.join("; ", FlipFigures.capped(skipped, 3)));
         }
-        List<EditedPair> pairs = predictPairs(modelDir, made, listener);
+        List<EditedPair> pairs = predictPairs(modelDir, made, madeBefore, listener);
         List<EditedItem> items = made.stream().map(ItemEdits.Outcome::item).toList();
         EditResult result = FlipFigures.of(request, pairs, items, report);
         log.info("{} of {} on split {}: {} edited, flip rate {} [{}, {}] vs control {} -> {}", request.operation(),
@@ -146,23 +154,21 @@ public final class CueConfirmation {
         }
     }
 
-    private List<EditedPair> predictPairs(Path modelDir, List<ItemEdits.Outcome> made, EditProgress listener) {
-        List<LabeledImage> originals = new ArrayList<>();
+    private List<EditedPair> predictPairs(Path modelDir, List<ItemEdits.Outcome> made, List<Prediction> before,
+            EditProgress listener) {
         List<LabeledImage> edited = new ArrayList<>();
         List<LabeledImage> controls = new ArrayList<>();
-        List<Integer> controlOf = new ArrayList<>();
-        for (ItemEdits.Outcome o : made) {
-            EditedItem item = o.item();
-            originals.add(new LabeledImage(item.sourceSampleId(), o.sample().imageFile(), item.label(), item.group()));
-            edited.add(new LabeledImage(item.sourceSampleId(), item.editedFile(), item.label(), item.group()));
-            controlOf.add(o.controlFile() == null ? -1 : controls.size());
+        int[] controlOf = new int[made.size()];
+        for (int i = 0; i < made.size(); i++) {
+            ItemEdits.Outcome o = made.get(i);
+            edited.add(labeled(o.sample(), o.item().editedFile()));
+            controlOf[i] = o.controlFile() == null ? -1 : controls.size();
             if (o.controlFile() != null) {
-                controls.add(new LabeledImage(item.sourceSampleId(), o.controlFile(), item.label(), item.group()));
+                controls.add(labeled(o.sample(), o.controlFile()));
             }
         }
-        int total = originals.size() + edited.size() + controls.size();
+        int total = edited.size() + controls.size();
         listener.onProgress("predictions", 0, total);
-        List<Prediction> before = evaluator.predict(modelDir, originals);
         List<Prediction> after = evaluator.predict(modelDir, edited);
         List<Prediction> control = controls.isEmpty() ? List.of() : evaluator.predict(modelDir, controls);
         listener.onProgress("predictions", total, total);
@@ -170,12 +176,16 @@ public final class CueConfirmation {
         for (int i = 0; i < made.size(); i++) {
             Prediction b = before.get(i);
             Prediction a = after.get(i);
-            int c = controlOf.get(i);
-            pairs.add(new EditedPair(b.sampleId(), b.group(), b.label(), originals.get(i).imageFile(),
+            int c = controlOf[i];
+            pairs.add(new EditedPair(b.sampleId(), b.group(), b.label(), made.get(i).sample().imageFile(),
                     edited.get(i).imageFile(), b.predicted(), a.predicted(), b.correct(), a.predicted() != b.predicted(),
                     c < 0 ? null : controls.get(c).imageFile(), c < 0 ? -1 : control.get(c).predicted()));
         }
         return pairs;
+    }
+
+    private static LabeledImage labeled(EditSample sample, Path file) {
+        return new LabeledImage(sample.sampleId(), file, sample.label(), sample.group());
     }
 
     /** A per-item seed: distinct for every item of a run, stable across runs with the same seed. */

@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * @param predictedAfter   the prediction on the edit
  * @param correctBefore    the original was classified correctly
  * @param flipped          the prediction changed under the edit
- * @param controlFile      the control edit's image, or {@code null} when no control place was found
+ * @param controlFile      the control edit's image; {@code null} when the original was misclassified (only correct
+ *                         originals count, so only they get one) or no control could be made
  * @param predictedControl the prediction on the control edit; -1 without one
  */
 public record EditedPair(String sampleId, String group, int label, Path originalFile, Path editedFile,

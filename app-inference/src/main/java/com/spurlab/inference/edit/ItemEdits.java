@@ -60,7 +60,8 @@ final class ItemEdits {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    Outcome edit(Target target, long seed) {
+    /** Edits one target; its control only when {@code withControl} (controls count only for correctly classified originals). */
+    Outcome edit(Target target, long seed, boolean withControl) {
         EditSample sample = target.sample();
         Random random = new Random(seed);
         try {
@@ -69,15 +70,15 @@ final class ItemEdits {
             Made control;
             if (plan.isText()) {
                 edit = plan.operation == EditOperation.INPAINT ? inpaintWord(sample, image) : pasteWord(target, image, random);
-                control = plan.operation == EditOperation.INPAINT ? inpaintElsewhere(sample, image, edit, random)
-                        : pasteBlank(image, edit, random);
+                control = !withControl ? null : plan.operation == EditOperation.INPAINT
+                        ? inpaintElsewhere(sample, image, edit, random) : pasteBlank(image, edit, random);
             } else {
                 ResolvedMask foreground = usableMask(sample);
                 if (foreground == null) {
                     return new Outcome(sample, null, null, problemOf(sample), null);
                 }
                 edit = background(target, image, foreground, random);
-                EditSample controlDonor = pick(pool("control", target.value()), sample, random);
+                EditSample controlDonor = withControl ? pick(pool("control", target.value()), sample, random) : null;
                 control = controlDonor == null ? null : new Made(editor.composite(image, foreground.mask(),
                         backgroundOf(controlDonor)), controlDonor, foreground.source(), null, null, null);
             }
@@ -90,6 +91,9 @@ final class ItemEdits {
             EditedItem item = new EditedItem(sample.sampleId(), sample.split(), sample.label(), sample.group(), editedFile,
                     plan.operation, seed, edit.source(), edit.donor() == null ? null : edit.donor().sampleId(),
                     attributesAfter(sample, edit.donor()));
+            if (!withControl) {
+                return new Outcome(sample, item, null, null, null);
+            }
             if (control == null || control.image() == null) {
                 return new Outcome(sample, item, null, null, control == null ? "no other image of sample " + sample.sampleId()
                         + "'s own value of the cue to take a control background from" : control.problem());

@@ -3,12 +3,15 @@ package com.spurlab.inference.edit.mask;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Reading, resizing and writing the RGB images that edits work on. */
 public final class ImageFiles {
@@ -59,18 +62,25 @@ public final class ImageFiles {
 
     /**
      * Writes a PNG atomically (a temporary file in the same folder, then a move), creating folders.
+     * Encodes in memory: ImageIO's file output would cache through a second temporary file.
      *
      * @throws UncheckedIOException when it cannot be written
      */
     public static void writePng(BufferedImage image, Path file) {
         try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(16_384);
+            ImageWriter png = ImageIO.getImageWritersByFormatName("png").next();
+            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+                png.setOutput(out);
+                png.write(image);
+            } finally {
+                png.dispose();
+            }
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path partial = Files.createTempFile(parent, file.getFileName().toString(), ".part");
             try {
-                if (!ImageIO.write(image, "png", partial.toFile())) {
-                    throw new IOException("no PNG writer for " + image);
-                }
+                Files.write(partial, bytes.toByteArray());
                 Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(partial);
