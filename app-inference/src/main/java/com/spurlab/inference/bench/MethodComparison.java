@@ -1,10 +1,11 @@
 package com.spurlab.inference.bench;
 
 import com.spurlab.inference.data.LabeledImage;
-import com.spurlab.inference.demo.DemoArchive;
-import com.spurlab.inference.demo.DemoSpec;
-import com.spurlab.inference.demo.DemoSplits;
-import com.spurlab.inference.demo.SpuriousFashionMnist;
+import com.spurlab.inference.cueset.CueSetArchive;
+import com.spurlab.inference.cueset.CueSetGenerator;
+import com.spurlab.inference.cueset.CueSetPreset;
+import com.spurlab.inference.cueset.CueSetSpec;
+import com.spurlab.inference.cueset.CueSetSplits;
 import com.spurlab.inference.eval.ClassifierEvaluator;
 import com.spurlab.inference.eval.EvaluationReport;
 import com.spurlab.inference.eval.GroupMetrics;
@@ -29,14 +30,15 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Trains every {@link TrainingMethod} on {@link DemoSpec#standard()} with the same network, epochs
+ * Trains every {@link TrainingMethod} on a {@link CueSetPreset} (the demo set unless {@code set=<preset>}) with the same network, epochs
  * and seeds, and prints test accuracy, worst-group accuracy (bootstrap 95 % interval per run) and
  * the mean over seeds with a 95 % t-interval.
  *
  * <p>Run from the repository root (after {@code ./mvnw -q -pl app-inference -am compile}):
  * <pre>./mvnw -q -pl app-inference test-compile exec:java -Dexec.mainClass=com.spurlab.inference.bench.MethodComparison \
  *   -Dexec.args="seeds=3 epochs=5 model=CNN methods=ERM,REWEIGHT,GROUP_DRO,JTT,DFR"</pre>
- * ({@code firstSeed=N} starts the seeds at N, so a long comparison can be split over several runs).
+ * ({@code firstSeed=N} starts the seeds at N, so a long comparison can be split over several runs; {@code set=TEXTURE}
+ * runs on another preset, {@code tiny} on a preset's tiny variant).
  */
 public final class MethodComparison {
 
@@ -58,16 +60,18 @@ public final class MethodComparison {
         ClassifierNetwork network = ClassifierNetwork.parse(a.getOrDefault("model", "CNN"));
         List<TrainingMethod> methods = Arrays.stream(a.getOrDefault("methods", "ERM,REWEIGHT,GROUP_DRO,JTT,DFR").split(","))
                 .map(TrainingMethod::parse).toList();
-        DemoSpec spec = a.containsKey("tiny") ? DemoSpec.tiny() : DemoSpec.standard();
+        CueSetPreset preset = CueSetPreset.parse(a.getOrDefault("set", "DEMO"));
+        CueSetSpec spec = a.containsKey("tiny") ? preset.tiny() : preset.spec();
         PrintStream out = System.out;
         Path work = Files.createTempDirectory("spurlab-methods-");
         try {
-            SpuriousFashionMnist.write(SpuriousFashionMnist.DEFAULT_SOURCE, work.resolve("demo.zip"), spec);
-            DemoSplits splits = DemoArchive.extract(work.resolve("demo.zip"), work.resolve("data"));
+            CueSetSplits splits = CueSetArchive.extract(
+                    CueSetGenerator.write(CueSetGenerator.DEFAULT_SOURCE, work.resolve("set.zip"), spec), work.resolve("data"));
             Map<String, Integer> trainCounts = new TreeMap<>();
             splits.train().forEach(s -> trainCounts.merge(s.group(), 1, Integer::sum));
-            out.printf("dataset %s: %d train / %d val / %d test, %d px, train groups %s%n", splits.classNames(),
-                    splits.train().size(), splits.validation().size(), splits.test().size(), spec.imageSize(), trainCounts);
+            out.printf("dataset %s %s %s: %d train / %d val / %d test, %d px, train groups %s%n", preset,
+                    splits.classNames(), spec.cue(), splits.train().size(), splits.validation().size(), splits.test().size(),
+                    spec.imageSize(), trainCounts);
             out.printf("model %s, %d epochs, seeds %d..%d, selection on val by worst-group accuracy%n", network, epochs,
                     firstSeed, firstSeed + seeds - 1);
             MethodOptions d = MethodOptions.defaults().withNetwork(network);

@@ -1,4 +1,4 @@
-package com.spurlab.inference.demo;
+package com.spurlab.inference.cueset;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -7,13 +7,13 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Paints a textured background of a colour family and lays a Fashion-MNIST garment on it.
- * The families are far apart in hue (reds/oranges vs blues/cyans) so the background is a cue a
- * CNN picks up within the first epoch, far faster than the garment's shape.
+ * Paints a background, lays a Fashion-MNIST garment on it and applies the cue. All nuisance draws
+ * (hue, texture geometry, garment position) come first from the render seed, the cue's own draws
+ * from a second stream, so the same sample rendered with the other cue value differs only in the cue.
  */
-final class GarmentCompositor {
+final class SceneRenderer {
 
-    /** Background colour families; the attribute value is the lower-case name. */
+    /** Background colour families of {@link CueKind#BACKGROUND}, far apart in hue so a CNN picks them up fast. */
     enum Family {
         WARM(0.0f, 0.11f), COOL(0.50f, 0.66f);
 
@@ -24,13 +24,9 @@ final class GarmentCompositor {
             this.hueLow = hueLow;
             this.hueHigh = hueHigh;
         }
-
-        String value() {
-            return name().toLowerCase(Locale.ROOT);
-        }
     }
 
-    /** Nuisance variation inside a family; it appears in captions but carries no label information. */
+    /** Background patterns: a nuisance for most kinds, the cue itself (striped vs dotted) for {@link CueKind#TEXTURE}. */
     enum Texture {
         STRIPED, DOTTED, CHECKED;
 
@@ -43,22 +39,41 @@ final class GarmentCompositor {
     private static final int MASK_THRESHOLD = 24;
     private static final double GARMENT_SCALE = 0.8;
 
-    record Rendered(BufferedImage image, BufferedImage mask) {
+    /** {@code box} is the stamped word's box, null when nothing was stamped. */
+    record Scene(BufferedImage image, BufferedImage mask, TextBox box) {
     }
 
-    private GarmentCompositor() {
+    private SceneRenderer() {
     }
 
-    static Rendered render(byte[] garment28, Family family, Texture texture, int size, Random random) {
-        float hue = family.hueLow + random.nextFloat() * (family.hueHigh - family.hueLow);
+    /**
+     * @param cueValue index into {@code kind.cueValues()}
+     * @param nuisance the background texture where the texture is not the cue
+     */
+    static Scene render(byte[] garment28, CueKind kind, int cueValue, Texture nuisance, String word, Backdrop backdrop,
+            int size, long renderSeed) {
+        Random random = new Random(renderSeed);
+        float hueDraw = random.nextFloat();
         float saturation = 0.55f + 0.35f * random.nextFloat();
-        float brightness = 0.55f + 0.30f * random.nextFloat();
+        float brightness = backdrop.brightness(random.nextFloat());
         double period = size * (0.12 + 0.10 * random.nextDouble());
         double angle = random.nextDouble() * Math.PI;
         double phase = random.nextDouble() * period;
         int box = (int) Math.round(size * GARMENT_SCALE);
         int offsetX = random.nextInt(size - box + 1);
         int offsetY = random.nextInt(size - box + 1);
+
+        float hue = hueDraw;
+        Texture texture = nuisance;
+        switch (kind) {
+            case BACKGROUND -> {
+                Family family = Family.values()[cueValue];
+                hue = family.hueLow + hueDraw * (family.hueHigh - family.hueLow);
+            }
+            case TEXTURE -> texture = cueValue == 0 ? Texture.STRIPED : Texture.DOTTED;
+            // A cast or a word must be the only colour cue: muted backgrounds of any hue.
+            case COLOUR_CAST, STAMPED_WORD -> saturation *= 0.45f;
+        }
 
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         BufferedImage mask = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
@@ -75,7 +90,14 @@ final class GarmentCompositor {
                 maskPixels[y * size + x] = (byte) (g > MASK_THRESHOLD ? 255 : 0);
             }
         }
-        return new Rendered(image, mask);
+        Random cueRandom = new Random(renderSeed ^ 0x5DEECE66DL);
+        TextBox stamped = null;
+        if (kind == CueKind.COLOUR_CAST) {
+            ColourCast.apply(image, cueValue == 0 ? ColourCast.SEPIA : ColourCast.BLUE, 0.75 + 0.25 * cueRandom.nextDouble());
+        } else if (kind == CueKind.STAMPED_WORD && cueValue == 0) {
+            stamped = WordStamp.stamp(image, word, cueRandom);
+        }
+        return new Scene(image, mask, stamped);
     }
 
     /** Brightness factor of the texture at (x, y), between about 0.7 and 1.15. */

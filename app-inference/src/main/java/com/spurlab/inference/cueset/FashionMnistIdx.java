@@ -1,4 +1,4 @@
-package com.spurlab.inference.demo;
+package com.spurlab.inference.cueset;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
