@@ -116,6 +116,23 @@ public final class CueConfirmation {
         return result;
     }
 
+    /**
+     * Whether {@link #run} with these arguments trains a segmentation network (records gradients): a
+     * background cue, an image of the split without a manifest mask, no ONNX model, and enough masks to
+     * train on. The EDIT step declares the process's exclusive training slot exactly then; without it,
+     * the run still works but waits for the slot while a training runs.
+     *
+     * @throws IllegalArgumentException as {@link #run} does for a cue it cannot plan
+     */
+    public static boolean recordsGradients(EditRequest request, List<EditSample> samples, SegmentationSettings settings) {
+        if (!EditCue.parse(request.cue()).isBackground() || settings.onnxModel() != null) {
+            return false;
+        }
+        EditPlan plan = EditPlan.of(request, samples, List.of());
+        long masked = samples.stream().filter(s -> s.maskFile() != null).count();
+        return masked >= settings.minMasksToTrain() && plan.needingMasks().stream().anyMatch(s -> s.maskFile() == null);
+    }
+
     private Map<String, ResolvedMask> masks(EditPlan plan, List<EditSample> samples, SegmentationSettings settings,
             EditProgress listener, List<String> report) {
         List<SampleImage> pool = samples.stream().map(CueConfirmation::image).toList();

@@ -206,6 +206,10 @@ class CueConfirmationTest {
                 EditOperation.REPLACE_BACKGROUND), trainMasksOnly, List.of(), erm, dir.resolve("learned"),
                 new SegmentationSettings(null, 20, 32, 6, 60, 3L), EditProgress.NONE);
 
+        assertThat(CueConfirmation.recordsGradients(EditRequest.of(1, "attribute:background",
+                EditOperation.REPLACE_BACKGROUND), trainMasksOnly, SegmentationSettings.defaults())).isTrue();
+        assertThat(CueConfirmation.recordsGradients(EditRequest.of(1, "attribute:background",
+                EditOperation.REPLACE_BACKGROUND), samples, SegmentationSettings.defaults())).isFalse();
         assertThat(r.items()).allSatisfy(i -> assertThat(i.maskSource()).isEqualTo(MaskSource.LEARNED));
         assertThat(r.report()).anySatisfy(l -> assertThat(l).contains("segmentation network trained on"));
         assertThat(r.confirmed()).isTrue();
