@@ -27,18 +27,23 @@ final class Pilot {
         long project = node.get("/api/v1/projects").getBody().get(0).get("id").asLong();
         Path archive = workDir.resolve("tiny-demo.zip");
         SpuriousFashionMnist.write(SpuriousFashionMnist.DEFAULT_SOURCE, archive, DemoSpec.tiny());
-        var parts = new LinkedMultiValueMap<String, Object>();
-        parts.add("file", new FileSystemResource(archive));
-        parts.add("name", "tiny");
-        long dataset = node.api("lead", "demo").post().uri("/api/v1/projects/{id}/datasets", project)
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(JsonNode.class)
-                .getBody().get("id").asLong();
+        long dataset = upload(node, project, "tiny", archive);
         JsonNode version = await(() -> node.get("/api/v1/datasets/" + dataset).getBody(),
                 v -> !v.get("status").asText().equals("VALIDATING"), Duration.ofMinutes(2));
         if (!version.get("status").asText().equals("READY")) {
             throw new IllegalStateException("dataset not READY: " + version);
         }
         return new long[] {project, dataset};
+    }
+
+    /** Uploads an archive as the demo lead; returns the new version's id. */
+    static long upload(NodeProcess node, long project, String name, Path archive) {
+        var parts = new LinkedMultiValueMap<String, Object>();
+        parts.add("file", new FileSystemResource(archive));
+        parts.add("name", name);
+        return node.api("lead", "demo").post().uri("/api/v1/projects/{id}/datasets", project)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(JsonNode.class)
+                .getBody().get("id").asLong();
     }
 
     @SafeVarargs
@@ -73,10 +78,14 @@ final class Pilot {
     }
 
     static <T> T await(Supplier<T> read, Predicate<T> done, Duration timeout) {
+        return await(read, done, timeout, Duration.ofMillis(250));
+    }
+
+    static <T> T await(Supplier<T> read, Predicate<T> done, Duration timeout, Duration poll) {
         long deadline = System.nanoTime() + timeout.toNanos();
         T value = read.get();
         while (!done.test(value) && System.nanoTime() < deadline) {
-            NodeProcess.sleep(Duration.ofMillis(250));
+            NodeProcess.sleep(poll);
             value = read.get();
         }
         return value;
