@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
+import org.apache.commons.statistics.interval.Interval;
 
 /** The figures of a confirmation run, computed from its pairs in one place. */
 final class FlipFigures {
@@ -38,11 +40,11 @@ final class FlipFigures {
                 }
             }
         }
-        WilsonInterval ci = WilsonInterval.of95(flipped, correct);
-        WilsonInterval controlCi = WilsonInterval.of95(controlFlipped, controlN);
+        double[] ci = wilson95(flipped, correct);
+        double[] controlCi = wilson95(controlFlipped, controlN);
         double flipRate = correct == 0 ? Double.NaN : (double) flipped / correct;
         double controlRate = controlN == 0 ? Double.NaN : (double) controlFlipped / controlN;
-        boolean confirmed = correct > 0 && controlN > 0 && ci.low() > controlRate + request.margin();
+        boolean confirmed = correct > 0 && controlN > 0 && ci[0] > controlRate + request.margin();
         List<String> lines = new ArrayList<>(report);
         if (correct == 0) {
             lines.add("no edited original was classified correctly, so no flip rate can be measured");
@@ -55,9 +57,22 @@ final class FlipFigures {
             perGroup.add(new GroupConsistency(e.getKey(), g[0], g[1], (double) g[1] / g[0], g[2], g[3]));
         }
         return new EditResult(request.datasetVersionId(), request.cue(), request.operation(), request.split(), pairs.size(),
-                correct, flipped, flipRate, ci.low(), ci.high(), controlRate, confirmed, request.margin(), controlN,
-                controlFlipped, controlCi.low(), controlCi.high(),
+                correct, flipped, flipRate, ci[0], ci[1], controlRate, confirmed, request.margin(), controlN,
+                controlFlipped, controlCi[0], controlCi[1],
                 pairs.isEmpty() ? Double.NaN : (double) consistent / pairs.size(), perGroup, pairs, items, lines);
+    }
+
+    /**
+     * Wilson's score interval (95 %) of {@code successes} in {@code trials}, from Commons Statistics: it
+     * stays inside [0, 1] and keeps its coverage near 0 and 1, where flip rates often are. {NaN, NaN}
+     * for no trials.
+     */
+    static double[] wilson95(int successes, int trials) {
+        if (trials == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        Interval ci = BinomialConfidenceInterval.WILSON_SCORE.fromErrorRate(trials, successes, 0.05);
+        return new double[] {ci.getLowerBound(), ci.getUpperBound()};
     }
 
     /** The first {@code limit} lines, then one line counting the rest. */

@@ -38,4 +38,14 @@ class EditCueTest {
         assertThatThrownBy(() -> EditCue.parse("attribute:bg=")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EditCue.parse("text:")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aHostileSampleIdNamesAFileInsideTheTargetFolderOnly() {
+        Path folder = Path.of("/data/edits/edited");
+        for (String id : List.of("../../etc/passwd", "..", "a/b\\c", "x\u0000y", ".hidden")) {
+            String name = ItemEdits.safe(id);
+            assertThat(name).doesNotContain("/").doesNotContain("\\").doesNotStartWith(".");
+            assertThat(folder.resolve(name + ".png").normalize().getParent()).isEqualTo(folder);
+        }
+    }
 }
