@@ -7,6 +7,7 @@ import com.spurlab.inference.cueset.CueSetPreset;
 import com.spurlab.inference.cueset.CueSetSpec;
 import com.spurlab.inference.cueset.CueSetSplits;
 import com.spurlab.inference.cueset.GeneratedCueSet;
+import com.spurlab.inference.data.PixelBox;
 import com.spurlab.inference.edit.CounterfactualEditor;
 import com.spurlab.inference.edit.CueConfirmation;
 import com.spurlab.inference.edit.EditOperation;
@@ -139,9 +140,9 @@ public final class EditBenchmark {
         ops.put("REPLACE_BACKGROUND (donor inpainted each time)", i -> editor.replaceBackground(images.get(i % n),
                 fg.get(i % n), images.get((i + 1) % n), fg.get((i + 1) % n)));
         ops.put("INPAINT (the stamped word's box)", i -> editor.inpaint(stampedImages.get(i % m), RegionMask.ofBoxes(w,
-                h, word.boxesOf(stamped.get(i % m).sampleId()), 2)));
+                h, word.boxesOf(stamped.get(i % m).sampleId()).stream().map(TextBox::box).toList(), 2)));
         ops.put("ADD_CUE (the word's crop pasted)", i -> {
-            TextBox b = word.boxesOf(stamped.get(i % m).sampleId()).get(0);
+            PixelBox b = word.boxesOf(stamped.get(i % m).sampleId()).get(0).box();
             editor.paste(images.get(i % n), editor.crop(stampedImages.get(i % m), b.x(), b.y(), b.width(), b.height()),
                     (i * 7) % (w - b.width() + 1), (i * 5) % (h - b.height() + 1));
         });

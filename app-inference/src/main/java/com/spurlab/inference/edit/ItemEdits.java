@@ -1,5 +1,6 @@
 package com.spurlab.inference.edit;
 
+import com.spurlab.inference.data.PixelBox;
 import com.spurlab.inference.edit.EditPlan.Target;
 import com.spurlab.inference.edit.mask.ImageFiles;
 import com.spurlab.inference.edit.mask.MaskSource;
@@ -129,7 +130,7 @@ final class ItemEdits {
     }
 
     private Made inpaintWord(EditSample sample, BufferedImage image) {
-        RegionMask region = RegionMask.ofBoxes(image.getWidth(), image.getHeight(), plan.cueBoxes(sample.sampleId()),
+        RegionMask region = RegionMask.ofBoxes(image.getWidth(), image.getHeight(), boxes(plan.cueBoxes(sample.sampleId())),
                 TEXT_PAD);
         if (region.isEmpty()) {
             return Made.failed("sample " + sample.sampleId() + ": its text boxes lie outside its " + image.getWidth() + "x"
@@ -145,8 +146,8 @@ final class ItemEdits {
         }
         int w = image.getWidth();
         int h = image.getHeight();
-        RegionMask region = RegionMask.ofBoxes(w, h, plan.cueBoxes(sample.sampleId()), TEXT_PAD);
-        RegionMask text = RegionMask.ofBoxes(w, h, plan.boxes(sample.sampleId()), TEXT_PAD);
+        RegionMask region = RegionMask.ofBoxes(w, h, boxes(plan.cueBoxes(sample.sampleId())), TEXT_PAD);
+        RegionMask text = RegionMask.ofBoxes(w, h, boxes(plan.boxes(sample.sampleId())), TEXT_PAD);
         int[] b = edit.box();
         for (int i = 0; i < PLACEMENT_TRIES && b[2] < w && b[3] < h; i++) {
             int dx = random.nextInt(w - b[2] + 1) - b[0];
@@ -169,7 +170,8 @@ final class ItemEdits {
         BufferedImage donorImage = ImageFiles.readRgb(donor.imageFile());
         List<TextBox> words = plan.cueBoxes(donor.sampleId());
         TextBox word = words.get(random.nextInt(words.size()));
-        int[] box = RegionMask.ofBoxes(donorImage.getWidth(), donorImage.getHeight(), List.of(word), TEXT_PAD).bounds();
+        int[] box = RegionMask.ofBoxes(donorImage.getWidth(), donorImage.getHeight(), List.of(word.box()), TEXT_PAD)
+                .bounds();
         if (box[2] == 0 || box[2] > image.getWidth() || box[3] > image.getHeight()) {
             return Made.failed("sample " + target.sample().sampleId() + ": the word of donor " + donor.sampleId()
                     + " does not fit its " + image.getWidth() + "x" + image.getHeight() + " image");
@@ -190,11 +192,11 @@ final class ItemEdits {
         int w = donorImage.getWidth();
         int h = donorImage.getHeight();
         int[] b = edit.box();
-        RegionMask text = RegionMask.ofBoxes(w, h, plan.boxes(edit.donor().sampleId()), TEXT_PAD);
+        RegionMask text = RegionMask.ofBoxes(w, h, boxes(plan.boxes(edit.donor().sampleId())), TEXT_PAD);
         for (int i = 0; i < PLACEMENT_TRIES && b[2] < w && b[3] < h; i++) {
             int x = random.nextInt(w - b[2] + 1);
             int y = random.nextInt(h - b[3] + 1);
-            RegionMask place = RegionMask.ofBoxes(w, h, List.of(new TextBox("", "", x, y, b[2], b[3])), 0);
+            RegionMask place = RegionMask.ofBoxes(w, h, List.of(new PixelBox(x, y, b[2], b[3])), 0);
             if (!place.intersects(text)) {
                 return new Made(editor.paste(image, editor.crop(donorImage, x, y, b[2], b[3]), b[0], b[1]), edit.donor(),
                         MaskSource.TEXT_BOXES, null, null, null);
@@ -267,6 +269,10 @@ final class ItemEdits {
             }
         }
         return after;
+    }
+
+    private static List<PixelBox> boxes(List<TextBox> words) {
+        return words.stream().map(TextBox::box).toList();
     }
 
     /** A file-name-safe form of a sample id: it names files under the caller's folder, never a path. */

@@ -1,11 +1,11 @@
 package com.spurlab.inference.edit;
 
+import com.spurlab.inference.data.PixelBox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.spurlab.inference.edit.mask.Drawn;
 import com.spurlab.inference.edit.mask.RegionMask;
-import com.spurlab.inference.edit.mask.TextBox;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Random;
@@ -79,7 +79,7 @@ class CounterfactualEditorTest {
             }
         }
         BufferedImage stamped = editor.paste(gradient, solid(16, 6, 0x000000), 12, 7);
-        RegionMask word = RegionMask.ofBoxes(40, 20, List.of(new TextBox("s", "sale", 12, 7, 16, 6)), 0);
+        RegionMask word = RegionMask.ofBoxes(40, 20, List.of(new PixelBox(12, 7, 16, 6)), 0);
 
         BufferedImage out = editor.inpaint(stamped, word);
 

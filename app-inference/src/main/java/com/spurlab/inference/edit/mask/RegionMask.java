@@ -1,5 +1,6 @@
 package com.spurlab.inference.edit.mask;
 
+import com.spurlab.inference.data.PixelBox;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
@@ -43,9 +44,9 @@ public final class RegionMask {
     }
 
     /** The pixels inside any of the boxes, each grown by {@code pad} pixels and clipped to the image. */
-    public static RegionMask ofBoxes(int width, int height, List<TextBox> boxes, int pad) {
+    public static RegionMask ofBoxes(int width, int height, List<PixelBox> boxes, int pad) {
         boolean[] in = new boolean[width * height];
-        for (TextBox b : boxes) {
+        for (PixelBox b : boxes) {
             for (int y = Math.max(0, b.y() - pad); y < Math.min(height, b.y() + b.height() + pad); y++) {
                 for (int x = Math.max(0, b.x() - pad); x < Math.min(width, b.x() + b.width() + pad); x++) {
                     in[y * width + x] = true;

@@ -1,25 +1,28 @@
 package com.spurlab.inference.edit.mask;
 
+import com.spurlab.inference.data.PixelBox;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A word read in an image (by OCR, or known from how the data was made) and the pixel box around it.
  *
  * @param sampleId the sample whose image holds the word
  * @param text     what was read
- * @param x        left edge, pixels from the image's left
- * @param y        top edge, pixels from the image's top
- * @param width    box width in pixels, at least 1
- * @param height   box height in pixels, at least 1
+ * @param box      where, in the image's own pixels
  */
-public record TextBox(String sampleId, String text, int x, int y, int width, int height) {
+public record TextBox(String sampleId, String text, PixelBox box) {
 
     public TextBox {
-        if (width < 1 || height < 1) {
-            throw new IllegalArgumentException("text box of sample " + sampleId + " must be at least 1x1 pixels, got "
-                    + width + "x" + height);
-        }
+        Objects.requireNonNull(box, "box");
         text = text == null ? "" : text;
+    }
+
+    /**
+     * @throws IllegalArgumentException when x or y is negative or the box is smaller than 1x1
+     */
+    public TextBox(String sampleId, String text, int x, int y, int width, int height) {
+        this(sampleId, text, new PixelBox(x, y, width, height));
     }
 
     /**

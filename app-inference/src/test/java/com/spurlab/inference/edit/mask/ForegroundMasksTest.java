@@ -1,5 +1,6 @@
 package com.spurlab.inference.edit.mask;
 
+import com.spurlab.inference.data.PixelBox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -80,7 +81,7 @@ class ForegroundMasksTest {
     void aManifestMaskOfTheWrongSizeIsNamedWithBothSizes() throws IOException {
         List<SampleImage> samples = scenes(1, 0, new ArrayList<>());
         Path small = dir.resolve("small.png");
-        ImageFiles.writePng(RegionMask.ofBoxes(16, 16, List.of(new TextBox("x", "", 2, 2, 4, 4)), 0).toImage(), small);
+        ImageFiles.writePng(RegionMask.ofBoxes(16, 16, List.of(new PixelBox(2, 2, 4, 4)), 0).toImage(), small);
         SampleImage wrong = new SampleImage("wrong", samples.get(0).imageFile(), small);
         try (ForegroundMasks chain = ForegroundMasks.open(List.of(wrong), SegmentationSettings.defaults(), null)) {
             ForegroundMasks.Resolution r = chain.resolveAll(List.of(wrong));

@@ -1,5 +1,6 @@
 package com.spurlab.inference.edit.mask;
 
+import com.spurlab.inference.data.PixelBox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,7 @@ class RegionMaskTest {
 
     @Test
     void boxesArePaddedAndClippedToTheImage() {
-        RegionMask m = RegionMask.ofBoxes(10, 8, List.of(new TextBox("s", "sale", 7, 1, 5, 2)), 1);
+        RegionMask m = RegionMask.ofBoxes(10, 8, List.of(new PixelBox(7, 1, 5, 2)), 1);
         // x 6..11 clipped to 6..9, y 0..3
         assertThat(m.area()).isEqualTo(4 * 4);
         assertThat(m.bounds()).containsExactly(6, 0, 4, 4);
@@ -36,8 +37,8 @@ class RegionMaskTest {
 
     @Test
     void iouAndIntersectionNeedTheSameSize() {
-        RegionMask a = RegionMask.ofBoxes(10, 10, List.of(new TextBox("s", "", 0, 0, 4, 4)), 0);
-        RegionMask b = RegionMask.ofBoxes(10, 10, List.of(new TextBox("s", "", 2, 0, 4, 4)), 0);
+        RegionMask a = RegionMask.ofBoxes(10, 10, List.of(new PixelBox(0, 0, 4, 4)), 0);
+        RegionMask b = RegionMask.ofBoxes(10, 10, List.of(new PixelBox(2, 0, 4, 4)), 0);
         assertThat(a.iou(b)).isEqualTo(8.0 / 24.0);
         assertThat(a.intersects(b)).isTrue();
         assertThatThrownBy(() -> a.iou(RegionMask.empty(9, 10))).isInstanceOf(IllegalArgumentException.class)
@@ -46,7 +47,7 @@ class RegionMaskTest {
 
     @Test
     void aMaskSurvivesAPngRoundTripAsTheManifestsFormat() {
-        RegionMask m = RegionMask.ofBoxes(12, 7, List.of(new TextBox("s", "", 3, 2, 5, 3)), 0);
+        RegionMask m = RegionMask.ofBoxes(12, 7, List.of(new PixelBox(3, 2, 5, 3)), 0);
         Path file = dir.resolve("m.png");
         ImageFiles.writePng(m.toImage(), file);
         assertThat(RegionMask.read(file)).isEqualTo(m);
