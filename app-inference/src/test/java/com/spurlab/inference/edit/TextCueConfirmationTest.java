@@ -12,6 +12,8 @@ import com.spurlab.inference.edit.mask.ImageFiles;
 import com.spurlab.inference.edit.mask.SegmentationSettings;
 import com.spurlab.inference.edit.mask.TextBox;
 import com.spurlab.inference.eval.ClassifierEvaluator;
+import com.spurlab.inference.extract.ocr.PrintedWord;
+import com.spurlab.inference.extract.ocr.TextReader;
 import com.spurlab.inference.train.ClassifierTrainer;
 import com.spurlab.inference.train.MethodOptions;
 import com.spurlab.inference.train.TrainingMethod;
@@ -20,6 +22,7 @@ import com.spurlab.inference.train.TrainingSettings;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -105,6 +108,34 @@ class TextCueConfirmationTest {
         assertThat(r.pairs()).isNotEmpty().allSatisfy(p -> assertThat(p.label()).isEqualTo(1));
         assertThat(r.items()).allSatisfy(i -> assertThat(i.donorSampleId()).isNotNull());
         assertThat(r.confirmed()).isTrue();
+    }
+
+    @Test
+    void withBoxesFromOcrInpaintingLeavesTheWordUnreadInNineOfTenImagesAndConfirmsTheCue() {
+        List<EditSample> test = set.split("test");
+        try (TextReader reader = TextReader.open()) {
+            List<List<PrintedWord>> words = reader.readAll(test.stream().map(s -> ImageFiles.readRgb(s.imageFile())).toList());
+            List<TextBox> read = new ArrayList<>();
+            for (int i = 0; i < test.size(); i++) {
+                for (PrintedWord w : words.get(i)) {
+                    read.add(new TextBox(test.get(i).sampleId(), w.text(), w.x(), w.y(), w.width(), w.height()));
+                }
+            }
+            EditResult r = new CueConfirmation(new ClassifierEvaluator()).run(EditRequest.of(1, "text:sale",
+                    EditOperation.INPAINT), set.samples(), read, erm, dir.resolve("ocr"), SegmentationSettings.defaults(),
+                    EditProgress.NONE);
+            List<List<PrintedWord>> after = reader.readAll(r.pairs().stream()
+                    .map(p -> ImageFiles.readRgb(p.editedFile())).toList());
+            long stillRead = after.stream().filter(ws -> ws.stream().anyMatch(w -> w.text().contains("sale"))).count();
+            long stamped = set.set().samples("test").stream().filter(s -> s.textBox() != null).count();
+            System.out.printf("OCR read SALE in %d of %d stamped test images; after INPAINT still in %d of %d;"
+                    + " flip rate %.3f [%.3f, %.3f] vs control %.3f%n", r.n(), stamped, stillRead, r.n(), r.flipRate(),
+                    r.ciLow(), r.ciHigh(), r.controlFlipRate());
+
+            assertThat(r.n()).isGreaterThanOrEqualTo((int) (0.8 * stamped));
+            assertThat(1 - (double) stillRead / r.n()).isGreaterThanOrEqualTo(0.9);
+            assertThat(r.confirmed()).isTrue();
+        }
     }
 
     /** Largest channel difference of two images at one pixel. */
