@@ -3,6 +3,7 @@ package com.spurlab.inference.cueset;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 import java.util.Locale;
 import java.util.Random;
 
@@ -78,15 +79,22 @@ final class SceneRenderer {
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         BufferedImage mask = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
         byte[] maskPixels = ((DataBufferByte) mask.getRaster().getDataBuffer()).getData();
+        // Straight into the raster: setRGB goes through the colour model per pixel.
+        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
-                float shade = brightness * (float) pattern(texture, x, y, period, angle, phase);
+                double factor = pattern(texture, x, y, period, angle, phase);
+                if (kind == CueKind.TEXTURE) {
+                    // As the cue, the pattern gets twice the nuisance contrast: on a dim backdrop it would fade otherwise.
+                    factor = 0.95 + 2 * (factor - 0.95);
+                }
+                float shade = brightness * (float) factor;
                 int background = Color.HSBtoRGB(hue, saturation, Math.min(1f, shade));
                 double g = garmentAt(garment28, (x - offsetX) * (double) FashionMnistIdx.SIDE / box,
                         (y - offsetY) * (double) FashionMnistIdx.SIDE / box);
                 // Soft edges: faint garment pixels blend into the background instead of leaving a halo.
                 double alpha = Math.min(1.0, g / 64.0);
-                image.setRGB(x, y, blend(background, (int) Math.round(g), alpha));
+                pixels[y * size + x] = blend(background, (int) Math.round(g), alpha);
                 maskPixels[y * size + x] = (byte) (g > MASK_THRESHOLD ? 255 : 0);
             }
         }
