@@ -66,8 +66,8 @@ class SceneRendererTest {
     @Test
     void aDimBackdropIsDarkerThanTheGarmentAndABrightOneIsNot() {
         for (long seed = 1; seed <= 10; seed++) {
-            Scene dim = SceneRenderer.render(garment(), CueKind.TEXTURE, 0, Texture.STRIPED, null, Backdrop.DIM, 48, seed);
-            Scene bright = SceneRenderer.render(garment(), CueKind.TEXTURE, 0, Texture.STRIPED, null, Backdrop.BRIGHT, 48, seed);
+            Scene dim = SceneRenderer.render(garment(), CueKind.BACKGROUND, 0, Texture.STRIPED, null, Backdrop.DIM, 48, seed);
+            Scene bright = SceneRenderer.render(garment(), CueKind.BACKGROUND, 0, Texture.STRIPED, null, Backdrop.BRIGHT, 48, seed);
             // The garment's pixels are grey 200; the dim background stays far below it, the bright one comes close.
             assertThat(backgroundValue(dim)).as("seed %d", seed).isLessThan(130);
             assertThat(backgroundValue(bright)).as("seed %d", seed).isGreaterThan(120);
