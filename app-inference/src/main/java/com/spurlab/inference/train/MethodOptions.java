@@ -6,17 +6,23 @@ import com.spurlab.inference.model.ClassifierNetwork;
 /**
  * Everything beyond the basic hyper-parameters: network, augmentation, method constants, selection.
  *
- * @param network        the network to train
- * @param augmentation   training-time augmentation
- * @param groupDroEta    GroupDRO step size of the group weights (Sagawa et al. use 0.01), 0 &lt; eta &lt;= 10
- * @param jttEpochs      JTT's identification run, in epochs, 1..100
- * @param jttUpweight    JTT's lambda: how many times each error of the identification run is sampled, 1..1000
- * @param selection      which epoch's weights to keep
- * @param patience       early stopping: stop after this many epochs without a better validation score; 0 = never
- * @param cosineSchedule decay the learning rate along a cosine to 1 % of its start over the planned steps
+ * @param network             the network to train
+ * @param augmentation        training-time augmentation
+ * @param groupDroEta         GroupDRO step size of the group weights (Sagawa et al. use 0.01), 0 &lt; eta &lt;= 10
+ * @param jttEpochs           JTT's identification run, in epochs, 1..100
+ * @param jttUpweight         JTT's lambda: how many times each error of the identification run is sampled in all,
+ *                            a whole number 1..1000 (a fraction is refused, not rounded)
+ * @param selection           which epoch's weights to keep
+ * @param patience            early stopping: stop after this many epochs without a better validation score; 0 = never
+ * @param cosineSchedule      decay the learning rate along a cosine to 1 % of its start over the planned steps
+ * @param groupDroWeightDecay GroupDRO's L2 penalty on the weights, 0..1: Sagawa et al. show that GroupDRO only
+ *                            helps with strong regularisation (or early stopping); other methods use none
  */
 public record MethodOptions(ClassifierNetwork network, Augmentation augmentation, double groupDroEta, int jttEpochs,
-        double jttUpweight, ModelSelection selection, int patience, boolean cosineSchedule) {
+        double jttUpweight, ModelSelection selection, int patience, boolean cosineSchedule, double groupDroWeightDecay) {
+
+    /** GroupDRO's default L2 penalty, see {@link #groupDroWeightDecay()}. */
+    public static final double GROUP_DRO_WEIGHT_DECAY = 0.01;
 
     public MethodOptions {
         if (network == null || augmentation == null || selection == null) {
@@ -28,12 +34,23 @@ public record MethodOptions(ClassifierNetwork network, Augmentation augmentation
         if (jttEpochs < 1 || jttEpochs > 100) {
             throw new IllegalArgumentException("jttEpochs must be between 1 and 100, got " + jttEpochs);
         }
-        if (!(jttUpweight >= 1 && jttUpweight <= 1000)) {
-            throw new IllegalArgumentException("jttUpweight must be between 1 and 1000, got " + jttUpweight);
+        if (!(jttUpweight >= 1 && jttUpweight <= 1000) || jttUpweight != Math.rint(jttUpweight)) {
+            throw new IllegalArgumentException("jttUpweight must be a whole number between 1 and 1000 (each error is"
+                    + " sampled that many times), got " + jttUpweight);
         }
         if (patience < 0 || patience > 500) {
             throw new IllegalArgumentException("patience must be between 0 (off) and 500 epochs, got " + patience);
         }
+        if (!(groupDroWeightDecay >= 0 && groupDroWeightDecay <= 1)) {
+            throw new IllegalArgumentException("groupDroWeightDecay must be between 0 and 1, got " + groupDroWeightDecay);
+        }
+    }
+
+    /** With GroupDRO's default weight decay ({@link #GROUP_DRO_WEIGHT_DECAY}). */
+    public MethodOptions(ClassifierNetwork network, Augmentation augmentation, double groupDroEta, int jttEpochs,
+            double jttUpweight, ModelSelection selection, int patience, boolean cosineSchedule) {
+        this(network, augmentation, groupDroEta, jttEpochs, jttUpweight, selection, patience, cosineSchedule,
+                GROUP_DRO_WEIGHT_DECAY);
     }
 
     /** What a walking-skeleton caller got: the CNN, no augmentation, last epoch kept, fixed learning rate. */
@@ -51,6 +68,12 @@ public record MethodOptions(ClassifierNetwork network, Augmentation augmentation
     }
 
     public MethodOptions withNetwork(ClassifierNetwork n) {
-        return new MethodOptions(n, augmentation, groupDroEta, jttEpochs, jttUpweight, selection, patience, cosineSchedule);
+        return new MethodOptions(n, augmentation, groupDroEta, jttEpochs, jttUpweight, selection, patience, cosineSchedule,
+                groupDroWeightDecay);
+    }
+
+    /** JTT's lambda as the whole number it is. */
+    public int jttTimes() {
+        return (int) jttUpweight;
     }
 }
