@@ -40,9 +40,6 @@ import java.util.stream.Stream;
  */
 public final class MethodComparison {
 
-    /** Two-sided 97.5 % quantiles of Student's t for 1..10 degrees of freedom. */
-    private static final double[] T975 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228};
-
     private MethodComparison() {
     }
 
@@ -58,7 +55,7 @@ public final class MethodComparison {
         ClassifierNetwork network = ClassifierNetwork.parse(a.getOrDefault("model", "CNN"));
         List<TrainingMethod> methods = Arrays.stream(a.getOrDefault("methods", "ERM,REWEIGHT,GROUP_DRO,JTT,DFR").split(","))
                 .map(TrainingMethod::parse).toList();
-        DemoSpec spec = a.containsKey("tiny") ? DemoSpec.tiny() : DemoSpec.standard();
+        DemoSpec spec = spec(a);
         PrintStream out = System.out;
         Path work = Files.createTempDirectory("spurlab-methods-");
         try {
@@ -75,7 +72,8 @@ public final class MethodComparison {
                     Double.parseDouble(a.getOrDefault("groupDroEta", String.valueOf(d.groupDroEta()))),
                     Integer.parseInt(a.getOrDefault("jttEpochs", String.valueOf(d.jttEpochs()))),
                     Double.parseDouble(a.getOrDefault("jttUpweight", String.valueOf(d.jttUpweight()))), d.selection(),
-                    d.patience(), d.cosineSchedule());
+                    d.patience(), d.cosineSchedule(),
+                    Double.parseDouble(a.getOrDefault("groupDroWeightDecay", String.valueOf(d.groupDroWeightDecay()))));
             out.printf("options %s%n", options);
             TrainingSettings base = new TrainingSettings(TrainingMethod.ERM, splits.classNames(), spec.imageSize(), epochs,
                     64, 1e-3f, 1, options);
@@ -105,22 +103,28 @@ public final class MethodComparison {
             for (TrainingMethod method : methods) {
                 List<Row> mine = rows.stream().filter(r -> r.method() == method).toList();
                 out.printf("%-9s  %-22s  %-22s%n", method,
-                        interval(mine.stream().mapToDouble(r -> r.test().accuracy()).toArray()),
-                        interval(mine.stream().mapToDouble(r -> r.test().worstGroupAccuracy()).toArray()));
+                        SeedInterval.of(mine.stream().mapToDouble(r -> r.test().accuracy()).toArray()),
+                        SeedInterval.of(mine.stream().mapToDouble(r -> r.test().worstGroupAccuracy()).toArray()));
             }
         } finally {
             deleteRecursively(work);
         }
     }
 
-    private static String interval(double[] values) {
-        double mean = Arrays.stream(values).average().orElse(Double.NaN);
-        if (values.length < 2) {
-            return String.format("%.3f", mean);
-        }
-        double var = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1);
-        double half = T975[Math.min(values.length - 2, T975.length - 1)] * Math.sqrt(var / values.length);
-        return String.format("%.3f [%.3f, %.3f]", mean, mean - half, mean + half);
+    /**
+     * The standard demo set, the tiny one ({@code tiny}), or a variant of the demo generator:
+     * {@code classes=2,4 trainPerClass=1000 valPerClass=300 testPerClass=500 corr=0.95 size=64 dataSeed=42}.
+     */
+    private static DemoSpec spec(Map<String, String> a) {
+        DemoSpec d = a.containsKey("tiny") ? DemoSpec.tiny() : DemoSpec.standard();
+        List<Integer> classes = a.containsKey("classes")
+                ? Arrays.stream(a.get("classes").split(",")).map(Integer::parseInt).toList() : d.fashionClasses();
+        return new DemoSpec(classes, Integer.parseInt(a.getOrDefault("trainPerClass", String.valueOf(d.trainPerClass()))),
+                Integer.parseInt(a.getOrDefault("valPerClass", String.valueOf(d.valPerClass()))),
+                Integer.parseInt(a.getOrDefault("testPerClass", String.valueOf(d.testPerClass()))),
+                Double.parseDouble(a.getOrDefault("corr", String.valueOf(d.trainCueCorrelation()))),
+                Integer.parseInt(a.getOrDefault("size", String.valueOf(d.imageSize()))),
+                Long.parseLong(a.getOrDefault("dataSeed", String.valueOf(d.seed()))));
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
