@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -25,6 +26,9 @@ class ProjectApi {
     }
 
     record AddMember(String username) {
+    }
+
+    record NameBaseline(long evaluationRunId) {
     }
 
     record ProjectJson(long id, String name, String description, Instant createdAt) {
@@ -64,8 +68,19 @@ class ProjectApi {
         projects.addMember(id, body.username());
     }
 
+    /**
+     * Targets with baseline, latest and best (chosen by validation worst-group accuracy) from comparable
+     * snapshots of the test split, each with its interval, and {@code status} MET / NOT_MET / UNCERTAIN.
+     */
     @GetMapping("/{id}/kpis")
     List<KpiStatus> kpis(@PathVariable long id) {
         return kpis.kpis(id);
+    }
+
+    /** Leads name the evaluation run the KPIs compare against (default: the first ERM evaluation on a root version). */
+    @PutMapping("/{id}/kpis/baseline")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void nameBaseline(@PathVariable long id, @RequestBody NameBaseline body) {
+        kpis.setBaseline(id, body.evaluationRunId());
     }
 }

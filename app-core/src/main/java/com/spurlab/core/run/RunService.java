@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,12 +21,15 @@ public class RunService {
     private final SplitMetricsRepository metrics;
     private final ProjectAccess access;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    RunService(Runs runs, SplitMetricsRepository metrics, ProjectAccess access, Clock clock) {
+    RunService(Runs runs, SplitMetricsRepository metrics, ProjectAccess access, Clock clock,
+               ApplicationEventPublisher events) {
         this.runs = runs;
         this.metrics = metrics;
         this.access = access;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A trained model, as a later job finds it. */
@@ -50,6 +54,10 @@ public class RunService {
         Run run = runs.save(new Run(job.projectId(), job.experimentId(), job.jobId(), job.datasetVersionId(),
                 RunKind.EVALUATION, model.method(), modelRunId, null, details, clock.instant()));
         evaluations.forEach(e -> metrics.save(new SplitMetrics(run.getId(), e)));
+        // KPI snapshots are taken by a listener, in this transaction.
+        events.publishEvent(new EvaluationRecorded(run.getId(), job.projectId(), job.experimentId(),
+                job.datasetVersionId(), modelRunId, model.method(),
+                runs.findById(modelRunId).map(Run::getDetails).orElse(null), evaluations, run.getCreatedAt()));
         return run.getId();
     }
 
