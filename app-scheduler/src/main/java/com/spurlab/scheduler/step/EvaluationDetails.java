@@ -1,5 +1,6 @@
 package com.spurlab.scheduler.step;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.spurlab.core.Json;
 import com.spurlab.inference.eval.ClassificationReport;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ final class EvaluationDetails {
         out.put("confusion", report.confusion());
         out.put("precision", finite(report.precision()));
         out.put("recall", finite(report.recall()));
-        out.put("expectedCalibrationError", report.expectedCalibrationError());
+        out.put("expectedCalibrationError", Double.isNaN(report.expectedCalibrationError()) ? null
+                : report.expectedCalibrationError());
         out.put("trainWeightedAccuracy", Double.isNaN(trainWeightedAccuracy) ? null : trainWeightedAccuracy);
         out.put("errorCount", report.errors().size());
         out.put("errorsFile", errors.toString());
@@ -32,8 +34,10 @@ final class EvaluationDetails {
 
     /** The run's details: the folder with every split's embeddings-SPLIT.csv (train too) and errors, then the splits. */
     static String run(Path artifacts, List<String> splitJson) {
-        return "{\"artifacts\":" + Json.write(artifacts.toString()) + ",\"splits\":[" + String.join(",", splitJson)
-                + "]}";
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("artifacts", artifacts.toString());
+        out.put("splits", splitJson.stream().map(s -> Json.read(s, JsonNode.class)).toList());
+        return Json.write(out);
     }
 
     /** JSON has no NaN: a class nothing was predicted as (or that the split lacks) gets null. */

@@ -1,6 +1,7 @@
 package com.spurlab.scheduler.step;
 
 import com.spurlab.core.InvalidRequestException;
+import com.spurlab.core.Json;
 import com.spurlab.core.dataset.DatasetService;
 import com.spurlab.core.experiment.JobContext;
 import com.spurlab.core.run.RunService;
@@ -15,6 +16,7 @@ import com.spurlab.inference.train.TrainingMethod;
 import com.spurlab.inference.train.TrainingResult;
 import com.spurlab.inference.train.TrainingSettings;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,18 +55,37 @@ class TrainingStep {
         // One folder per job: a job re-run after its process died finds its checkpoints there and resumes.
         Path modelDir = storage.models().resolve("job-" + job.jobId());
         TrainingResult result = trainer.train(settings, train, data.split("val"), modelDir, progress);
-        String details = String.format(Locale.ROOT,
-                "{\"epochs\":%d,\"imagesPerSecond\":%.1f,\"finalLoss\":%.4f,\"validationAccuracy\":%.4f,\"device\":\"%s\","
-                        + "\"model\":\"%s\",\"selectedEpoch\":%d,\"resumedFromEpoch\":%d,\"validationWorstGroupAccuracy\":%.4f}",
-                result.epochsCompleted(), result.imagesPerSecond(), result.finalLoss(), result.validationAccuracy(),
-                result.device(), settings.options().network(), result.selectedEpoch(), result.resumedFromEpoch(),
-                result.validationWorstGroupAccuracy());
-        long runId = runs.recordTraining(job, settings.method().name(), modelDir, details);
+        long runId = runs.recordTraining(job, settings.method().name(), modelDir,
+                details(result, settings.options().network()));
         return new StepOutcome(runId, String.format(Locale.ROOT,
                 "trained %s %s: %d epochs%s, kept epoch %d, %.0f images/s on %s, val accuracy %.3f", settings.method(),
                 settings.options().network(), result.epochsCompleted(),
                 result.resumedFromEpoch() > 0 ? " (resumed after epoch " + result.resumedFromEpoch() + ")" : "",
                 result.selectedEpoch(), result.imagesPerSecond(), result.device(), result.validationAccuracy()));
+    }
+
+    /**
+     * The training run's details as JSON. A figure that does not exist (no val split: NaN) is null, never
+     * NaN, which JSON has no word for; {@code validationUsedForFitting} says that the model was fitted on
+     * val (DFR), so val figures measured later are in-sample.
+     */
+    static String details(TrainingResult result, ClassifierNetwork network) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("epochs", result.epochsCompleted());
+        json.put("imagesPerSecond", finite(Math.round(result.imagesPerSecond() * 10) / 10.0));
+        json.put("finalLoss", finite(result.finalLoss()));
+        json.put("validationAccuracy", finite(result.validationAccuracy()));
+        json.put("device", result.device());
+        json.put("model", network.name());
+        json.put("selectedEpoch", result.selectedEpoch());
+        json.put("resumedFromEpoch", result.resumedFromEpoch());
+        json.put("validationWorstGroupAccuracy", finite(result.validationWorstGroupAccuracy()));
+        json.put("validationUsedForFitting", result.validationUsedForFitting());
+        return Json.write(json);
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 
     /** The robust-training parameters, already checked by core's StepParams when the step was planned. */
