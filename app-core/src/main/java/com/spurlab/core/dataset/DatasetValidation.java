@@ -84,7 +84,7 @@ public class DatasetValidation {
     public void failed(long versionId, String cause) {
         var report = new ValidationReport(null, null, 0, 0, "REJECTED", List.of(
                 new ValidationReport.Problem(ValidationReport.Severity.ERROR, null, null,
-                        "validation could not finish: " + cause, 1)));
+                        "validation could not finish: " + cause, 1)), List.of());
         tx.executeWithoutResult(status -> versions.lockById(versionId)
                 .filter(v -> v.getStatus() == DatasetStatus.VALIDATING)
                 .ifPresent(v -> v.reject(null, Json.write(report), clock.instant())));
