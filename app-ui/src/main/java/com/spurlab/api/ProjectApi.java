@@ -1,5 +1,6 @@
 package com.spurlab.api;
 
+import com.spurlab.core.kpi.KpiMetric;
 import com.spurlab.core.kpi.KpiService;
 import com.spurlab.core.kpi.KpiStatus;
 import com.spurlab.core.project.Project;
@@ -29,6 +30,9 @@ class ProjectApi {
     }
 
     record NameBaseline(long evaluationRunId) {
+    }
+
+    record SetTarget(double threshold) {
     }
 
     record ProjectJson(long id, String name, String description, Instant createdAt) {
@@ -75,6 +79,13 @@ class ProjectApi {
     @GetMapping("/{id}/kpis")
     List<KpiStatus> kpis(@PathVariable long id) {
         return kpis.kpis(id);
+    }
+
+    /** Leads set a KPI's target, e.g. {@code PUT .../kpis/WORST_GROUP_ACCURACY {"threshold": 0.85}}. */
+    @PutMapping("/{id}/kpis/{metric}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void setTarget(@PathVariable long id, @PathVariable KpiMetric metric, @RequestBody SetTarget body) {
+        kpis.setTarget(id, metric, body.threshold());
     }
 
     /** Leads name the evaluation run the KPIs compare against (default: the first ERM evaluation on a root version). */

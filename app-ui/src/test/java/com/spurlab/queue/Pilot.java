@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
+import org.awaitility.Awaitility;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
@@ -72,13 +73,8 @@ final class Pilot {
         return lines;
     }
 
+    /** Polls (Awaitility, every 250 ms) until the condition holds and returns that value; fails after the timeout. */
     static <T> T await(Supplier<T> read, Predicate<T> done, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        T value = read.get();
-        while (!done.test(value) && System.nanoTime() < deadline) {
-            NodeProcess.sleep(Duration.ofMillis(250));
-            value = read.get();
-        }
-        return value;
+        return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(read::get, done::test);
     }
 }
