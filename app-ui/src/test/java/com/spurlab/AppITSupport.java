@@ -46,6 +46,11 @@ public abstract class AppITSupport {
     @Autowired
     protected UserService users;
 
+    /** The application's data folder (database, blobs, job folders). */
+    protected static Path dataFolder() {
+        return DATA;
+    }
+
     @DynamicPropertySource
     static void dataFolder(DynamicPropertyRegistry registry) {
         registry.add("spurlab.data-dir", DATA::toString);

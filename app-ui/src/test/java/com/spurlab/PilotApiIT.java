@@ -95,13 +95,23 @@ class PilotApiIT extends AppITSupport {
         assertThat(confusionCorrect / 80.0).isEqualTo(metrics.get("accuracy").asDouble(),
                 org.assertj.core.data.Offset.offset(1e-9));
         assertThat(test.get("errorCount").asInt()).isEqualTo(80 - confusionCorrect);
-        java.nio.file.Path embeddings = java.nio.file.Path.of(test.get("embeddingsFile").asText());
-        assertThat(embeddings).isRegularFile();
-        // The calibration error is the one of the test predictions kept in the embeddings file.
+        // The calibration error is the one of the test predictions kept in the run's embeddings.
+        java.nio.file.Path embeddings = dataFolder().resolve("jobs").resolve("job-" + evaluate.get("id").asLong())
+                .resolve("embeddings").resolve("embeddings-test.csv");
         assertThat(test.get("expectedCalibrationError").asDouble()).isCloseTo(calibrationError(embeddings),
                 org.assertj.core.data.Offset.offset(1e-5));
+        // Results name no server path: the errors and embeddings are the run's EMBEDDINGS artifact, by id.
+        assertThat(details.toString()).doesNotContain(dataFolder().toString()).doesNotContain(".csv");
+        JsonNode artifacts = get("executive", "/api/v1/runs/" + evaluationRun + "/artifacts").getBody();
+        assertThat(artifacts).singleElement().satisfies(a -> {
+            assertThat(a.get("type").asText()).isEqualTo("EMBEDDINGS");
+            assertThat(a.get("runId").asLong()).isEqualTo(evaluationRun);
+            assertThat(a.toString()).doesNotContain("/");
+        });
+        assertThat(evaluate.get("artifacts").get(0).get("id").asLong()).isEqualTo(artifacts.get(0).get("id").asLong());
         // The train split is not scored by default, but its embeddings are kept too.
-        assertThat(java.nio.file.Path.of(details.get("artifacts").asText(), "embeddings-train.csv")).isRegularFile();
+        assertThat(dataFolder().resolve("jobs/job-" + evaluate.get("id").asLong() + "/embeddings/embeddings-train.csv"))
+                .isRegularFile();
         assertThat(get("vendor", "/api/v1/runs/" + evaluationRun + "/details").getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
 
@@ -123,11 +133,10 @@ class PilotApiIT extends AppITSupport {
                 Map.of("datasetVersionId", 999_999, "steps", List.of(Map.of("type", "TRAIN"))));
         assertThat(unsupported.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unsupported.getBody().get("error").asText()).isEqualTo("not_found");
-
-        var unknownStep = post("lead", "/api/v1/projects/" + project + "/experiments",
-                Map.of("datasetVersionId", 1, "steps", List.of(Map.of("type", "BAKE"))));
-        assertThat(unknownStep.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(unknownStep.getBody().get("message").asText()).contains("BAKE").contains("TRAIN");
+        // Another project's version answers as if it did not exist: ids of other projects stay unknown.
+        var elsewhere = post("lead", "/api/v1/projects/" + project + "/experiments",
+                Map.of("datasetVersionId", 1, "steps", List.of(Map.of("type", "TRAIN"))));
+        assertThat(elsewhere.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         var notAZip = upload("lead", project, "broken", writeText("not a zip"));
         long rejected = notAZip.getBody().get("id").asLong();

@@ -10,6 +10,8 @@ import com.spurlab.core.dataset.DatasetVersionView;
 import com.spurlab.core.dataset.SampleView;
 import com.spurlab.core.dataset.ValidationReport;
 import com.spurlab.core.dataset.VersionDiff;
+import com.spurlab.core.experiment.ExperimentService;
+import com.spurlab.core.run.RunService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -39,16 +41,29 @@ class DatasetApi {
     record UploadAccepted(long id, int version, DatasetStatus status) {
     }
 
-    /** {@code progress}: share of the validation done, 0..1 (1 once READY or REJECTED). */
+    /** Where a derived version comes from: the version, the run of the step that made it (once recorded), the step. */
+    record DerivedFromJson(long datasetVersionId, Long runId, String step) {
+    }
+
+    /**
+     * {@code progress}: share of the validation done, 0..1 (1 once READY or REJECTED); {@code derivedFrom}: null for
+     * an upload; {@code lineageRootId}: the upload a derived version descends from (itself for an upload);
+     * {@code validationJobId}: the job that validates (validated) an upload, with its progress and log.
+     */
     record DatasetJson(long id, long projectId, String name, int version, DatasetStatus status, double progress,
                        String format, String archive, String uploadedBy, ValidationReport report, int samples,
-                       List<String> labels, Map<String, List<String>> attributes, Composition composition) {
-        static DatasetJson of(DatasetVersionView v) {
-            Composition c = v.composition();
-            return new DatasetJson(v.id(), v.projectId(), v.name(), v.version(), v.status(), v.progress(),
-                    v.format(), v.report() == null ? null : v.report().archive(), v.uploadedBy(), v.report(),
-                    v.samples(), c == null ? List.of() : c.labels(), c == null ? Map.of() : c.attributes(), c);
-        }
+                       List<String> labels, Map<String, List<String>> attributes, Composition composition,
+                       DerivedFromJson derivedFrom, long lineageRootId, Long validationJobId) {
+    }
+
+    private DatasetJson json(DatasetVersionView v) {
+        Composition c = v.composition();
+        DerivedFromJson derived = v.derivedFrom() == null ? null : new DerivedFromJson(v.derivedFrom().datasetVersionId(),
+                runs.runOfJob(v.derivedFrom().jobId()).orElse(null), v.derivedFrom().step());
+        return new DatasetJson(v.id(), v.projectId(), v.name(), v.version(), v.status(), v.progress(),
+                v.format(), v.report() == null ? null : v.report().archive(), v.uploadedBy(), v.report(),
+                v.samples(), c == null ? List.of() : c.labels(), c == null ? Map.of() : c.attributes(), c, derived,
+                v.lineageRootId(), v.derived() ? null : experiments.validationJobOf(v.id()).orElse(null));
     }
 
     record Deleted(long id, int freedBlobs) {
@@ -57,11 +72,16 @@ class DatasetApi {
     private final DatasetService datasets;
     private final DatasetDeletion deletion;
     private final DatasetSamples samples;
+    private final RunService runs;
+    private final ExperimentService experiments;
 
-    DatasetApi(DatasetService datasets, DatasetDeletion deletion, DatasetSamples samples) {
+    DatasetApi(DatasetService datasets, DatasetDeletion deletion, DatasetSamples samples, RunService runs,
+               ExperimentService experiments) {
         this.datasets = datasets;
         this.deletion = deletion;
         this.samples = samples;
+        this.runs = runs;
+        this.experiments = experiments;
     }
 
     @PostMapping(path = "/api/v1/projects/{projectId}/datasets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -79,12 +99,12 @@ class DatasetApi {
 
     @GetMapping("/api/v1/projects/{projectId}/datasets")
     List<DatasetJson> list(@PathVariable long projectId) {
-        return datasets.list(projectId).stream().map(DatasetJson::of).toList();
+        return datasets.list(projectId).stream().map(this::json).toList();
     }
 
     @GetMapping("/api/v1/datasets/{id}")
     DatasetJson get(@PathVariable long id) {
-        return DatasetJson.of(datasets.get(id));
+        return json(datasets.get(id));
     }
 
     /** Leads only; blobs that other versions share stay. */

@@ -7,10 +7,14 @@ import com.spurlab.core.experiment.JobLogEntry;
 import com.spurlab.core.experiment.JobView;
 import com.spurlab.core.experiment.QueueEntry;
 import com.spurlab.core.experiment.StepSpec;
-import com.spurlab.core.experiment.StepType;
+import com.spurlab.core.run.ArtifactView;
+import com.spurlab.core.step.StepCatalog;
+import com.spurlab.core.step.StepInfo;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,23 +24,30 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Planning experiments, following their jobs and the queue, cancelling and retrying jobs. */
+/** Planning experiments, following their jobs and the queue, cancelling and retrying jobs; the step types. */
 @RestController
 class ExperimentApi {
 
-    record Step(String type, Map<String, Object> params) {
+    @Schema(description = "One step of a plan. params: the step type's parameters (schemas StepParams.<TYPE>), plus "
+            + "dependsOn (earlier step indices, default the step before), modelRunId (a trained model elsewhere in the "
+            + "project) and datasetVersionId (a READY version of the project) for any step.")
+    record Step(@Schema(description = "a step type; see GET /api/v1/steps", example = "TRAIN") String type,
+                Map<String, Object> params) {
     }
 
     record PlanExperiment(Long datasetVersionId, String name, Integer priority, List<Step> steps) {
     }
 
-    record JobJson(long id, int stepIndex, String type, String status, double progress, String message, Long runId,
-                   List<Long> dependencies, int priority, String device, int attempt, Instant createdAt,
-                   Instant startedAt, Instant finishedAt, String node) {
+    record JobJson(long id, Long experimentId, int stepIndex, String type, String status, double progress,
+                   String message, Long runId, List<Long> dependencies, int priority, String device,
+                   boolean trainingEngine, int attempt, Instant createdAt, Instant startedAt, Instant finishedAt,
+                   String node, Map<String, Object> params, Long modelRunId, Long datasetVersionId,
+                   List<ArtifactView> artifacts) {
         static JobJson of(JobView j) {
-            return new JobJson(j.id(), j.stepIndex(), j.type().name(), j.status().name(), j.progress(), j.message(),
-                    j.runId(), j.dependencies(), j.priority(), j.device().name(), j.attempt(), j.createdAt(), j.startedAt(),
-                    j.finishedAt(), j.node());
+            return new JobJson(j.id(), j.experimentId(), j.stepIndex(), j.type(), j.status().name(), j.progress(),
+                    j.message(), j.runId(), j.dependencies(), j.priority(), j.device().name(), j.trainingEngine(),
+                    j.attempt(), j.createdAt(), j.startedAt(), j.finishedAt(), j.node(), j.params(), j.modelRunId(),
+                    j.datasetVersionId(), j.artifacts());
         }
     }
 
@@ -48,10 +59,18 @@ class ExperimentApi {
         }
     }
 
-    private final ExperimentService experiments;
+    record QueueJson(JobJson job, long projectId, String projectName, String title) {
+        static QueueJson of(QueueEntry e) {
+            return new QueueJson(JobJson.of(e.job()), e.projectId(), e.projectName(), e.title());
+        }
+    }
 
-    ExperimentApi(ExperimentService experiments) {
+    private final ExperimentService experiments;
+    private final StepCatalog steps;
+
+    ExperimentApi(ExperimentService experiments, StepCatalog steps) {
         this.experiments = experiments;
+        this.steps = steps;
     }
 
     @PostMapping("/api/v1/projects/{projectId}/experiments")
@@ -60,9 +79,20 @@ class ExperimentApi {
         if (body.datasetVersionId() == null) {
             throw new InvalidRequestException("missing_dataset", "give datasetVersionId: the READY version to use");
         }
-        List<StepSpec> steps = body.steps() == null ? List.of() : body.steps().stream().map(ExperimentApi::step).toList();
+        List<StepSpec> specs = new ArrayList<>();
+        if (body.steps() != null) {
+            for (Step step : body.steps()) {
+                specs.add(step == null ? null : new StepSpec(step.type(), step.params()));
+            }
+        }
         int priority = body.priority() == null ? 0 : body.priority();
-        return Map.of("id", experiments.plan(projectId, body.datasetVersionId(), body.name(), priority, steps).id());
+        return Map.of("id", experiments.plan(projectId, body.datasetVersionId(), body.name(), priority, specs).id());
+    }
+
+    @Operation(summary = "The step types a plan may use, with their parameters, bounds and defaults")
+    @GetMapping("/api/v1/steps")
+    List<StepInfo> stepTypes() {
+        return steps.plannable();
     }
 
     @GetMapping("/api/v1/projects/{projectId}/experiments")
@@ -76,18 +106,18 @@ class ExperimentApi {
     }
 
     @GetMapping("/api/v1/jobs/{id}")
-    JobView job(@PathVariable long id) {
-        return experiments.job(id);
+    JobJson job(@PathVariable long id) {
+        return JobJson.of(experiments.job(id));
     }
 
     @PostMapping("/api/v1/jobs/{id}/cancel")
-    JobView cancel(@PathVariable long id) {
-        return experiments.cancel(id);
+    JobJson cancel(@PathVariable long id) {
+        return JobJson.of(experiments.cancel(id));
     }
 
     @PostMapping("/api/v1/jobs/{id}/retry")
-    JobView retry(@PathVariable long id) {
-        return experiments.retry(id);
+    JobJson retry(@PathVariable long id) {
+        return JobJson.of(experiments.retry(id));
     }
 
     @GetMapping("/api/v1/jobs/{id}/log")
@@ -95,31 +125,15 @@ class ExperimentApi {
         return experiments.log(id);
     }
 
-    /** A project's queued and running jobs, running first, then in dispatch order. */
+    /** A project's queued and running jobs, running first, then in dispatch order; validations included. */
     @GetMapping("/api/v1/projects/{projectId}/queue")
-    List<QueueEntry> queue(@PathVariable long projectId) {
-        return experiments.queue(projectId);
+    List<QueueJson> queue(@PathVariable long projectId) {
+        return experiments.queue(projectId).stream().map(QueueJson::of).toList();
     }
 
     /** The whole installation's queue (administrators). */
     @GetMapping("/api/v1/queue")
-    List<QueueEntry> installationQueue() {
-        return experiments.queueOfInstallation();
-    }
-
-    private static StepSpec step(Step step) {
-        StepType type;
-        try {
-            type = StepType.valueOf(step.type() == null ? "" : step.type().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("invalid_step", "step type '" + step.type() + "' is unknown; use one of "
-                    + List.of(StepType.values()));
-        }
-        Map<String, String> params = new java.util.LinkedHashMap<>();
-        if (step.params() != null) {
-            step.params().forEach((k, v) -> params.put(k, v instanceof List<?> list
-                    ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(v)));
-        }
-        return new StepSpec(type, params);
+    List<QueueJson> installationQueue() {
+        return experiments.queueOfInstallation().stream().map(QueueJson::of).toList();
     }
 }

@@ -1,6 +1,7 @@
 package com.spurlab.api;
 
 import com.spurlab.core.InvalidRequestException;
+import com.spurlab.core.run.ArtifactView;
 import com.spurlab.core.run.GroupResult;
 import com.spurlab.core.run.RunMetrics;
 import com.spurlab.core.run.RunService;
@@ -29,11 +30,17 @@ class RunApi {
     /**
      * What the run's job stored beside the metrics: for a training run its figures (epochs, kept epoch,
      * throughput, model), for an evaluation run per split the confusion matrix, per-class precision and
-     * recall, expected calibration error, train-weighted accuracy and the files holding the errors and embeddings.
+     * recall, expected calibration error and train-weighted accuracy. Never a server path: files are artifacts.
      */
     @GetMapping(value = "/api/v1/runs/{id}/details", produces = "application/json")
     String details(@PathVariable long id) {
         return runs.details(id);
+    }
+
+    /** What the run handed to later steps (a model, embeddings, cues, a derived version), by id and type. */
+    @GetMapping("/api/v1/runs/{id}/artifacts")
+    List<ArtifactView> artifacts(@PathVariable long id) {
+        return runs.artifacts(id);
     }
 
     /** The requested split's metrics at the top level (test by default), every split under "splits". */

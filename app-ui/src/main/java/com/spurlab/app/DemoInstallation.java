@@ -5,7 +5,6 @@ import com.spurlab.core.dataset.DatasetStatus;
 import com.spurlab.core.dataset.DatasetVersionView;
 import com.spurlab.core.experiment.ExperimentService;
 import com.spurlab.core.experiment.StepSpec;
-import com.spurlab.core.experiment.StepType;
 import com.spurlab.core.kpi.KpiMetric;
 import com.spurlab.core.kpi.KpiService;
 import com.spurlab.core.project.Project;
@@ -134,8 +133,8 @@ class DemoInstallation implements ApplicationRunner {
                 return;
             }
             runAs(lead, () -> experiments.plan(projectId, versionId, "ERM baseline", List.of(
-                    new StepSpec(StepType.TRAIN, Map.of("method", "ERM", "epochs", "5", "seed", "42")),
-                    new StepSpec(StepType.EVALUATE, Map.of()))));
+                    new StepSpec("TRAIN", Map.of("method", "ERM", "epochs", 5, "seed", 42)),
+                    new StepSpec("EVALUATE", Map.of()))));
             log.info("demo: ERM baseline queued on dataset version {}", versionId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,64 +6,89 @@ import com.spurlab.core.experiment.ExperimentService;
 import com.spurlab.core.experiment.ExperimentView;
 import com.spurlab.core.experiment.JobView;
 import com.spurlab.core.experiment.StepSpec;
-import com.spurlab.core.experiment.StepType;
+import com.spurlab.core.step.StepCatalog;
+import com.spurlab.core.step.StepInfo;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** Plan a training (method and network of the lead's choice), then evaluate; follow every job live, with cancel. */
+/**
+ * Plan an experiment from any of the installation's step types (each step's form comes from its parameter
+ * record; TRAIN then EVALUATE to start with), then follow every job live, with cancel.
+ */
 class ExperimentsPanel extends VerticalLayout implements ProjectView.Refreshable {
 
     /** A row of the job list: the job with the name of its experiment. */
     record JobRow(String experiment, JobView job) {
     }
 
+    /** A step of the plan being edited: its type and its form. */
+    private record Planned(StepInfo step, StepForm form) {
+    }
+
     private final long projectId;
     private final DatasetService datasets;
     private final ExperimentService experiments;
+    private final StepCatalog catalog;
     private final ComboBox<DatasetVersionView> dataset = new ComboBox<>("Dataset version");
+    private final VerticalLayout plan = new VerticalLayout();
+    private final List<Planned> steps = new ArrayList<>();
     private final Grid<JobRow> jobs = new Grid<>();
 
-    ExperimentsPanel(long projectId, DatasetService datasets, ExperimentService experiments) {
+    ExperimentsPanel(long projectId, DatasetService datasets, ExperimentService experiments, StepCatalog catalog) {
         this.projectId = projectId;
         this.datasets = datasets;
         this.experiments = experiments;
+        this.catalog = catalog;
         setPadding(false);
         dataset.setId("experiment-dataset");
         dataset.setItemLabelGenerator(DatasetVersionView::label);
         dataset.setWidth("18em");
-        IntegerField epochs = new IntegerField("Epochs");
-        epochs.setId("experiment-epochs");
-        epochs.setValue(5);
-        epochs.setMin(1);
-        epochs.setMax(200);
-        epochs.setStepButtonsVisible(true);
-        IntegerField seed = new IntegerField("Seed");
-        seed.setValue(42);
-        ComboBox<String> method = new ComboBox<>("Method", ExperimentService.TRAIN_METHODS);
-        method.setId("experiment-method");
-        method.setValue("ERM");
-        method.setAllowCustomValue(false);
-        method.setTooltipText("ERM is the baseline; REWEIGHT, GROUP_DRO, JTT and DFR target the worst group");
-        ComboBox<String> model = new ComboBox<>("Model", ExperimentService.TRAIN_MODELS);
-        model.setId("experiment-model");
-        model.setValue("CNN");
-        model.setAllowCustomValue(false);
-        Button run = new Button("Run experiment", e -> plan(method.getValue(), model.getValue(), epochs.getValue(),
-                seed.getValue()));
+        dataset.addValueChangeListener(e -> resetPlan());
+        TextField name = new TextField("Name");
+        name.setId("experiment-name");
+        name.setPlaceholder("e.g. GroupDRO on the background cue");
+        name.setWidth("18em");
+        IntegerField priority = new IntegerField("Priority");
+        priority.setId("experiment-priority");
+        priority.setValue(0);
+        priority.setMin(-100);
+        priority.setMax(100);
+        priority.setHelperText("higher runs first (-100 to 100)");
+        HorizontalLayout head = new HorizontalLayout(dataset, name, priority);
+        head.setAlignItems(FlexComponent.Alignment.BASELINE);
+        head.setWrap(true);
+
+        plan.setPadding(false);
+        plan.setSpacing(false);
+        plan.setId("experiment-plan");
+        ComboBox<StepInfo> type = new ComboBox<>("Add a step", catalog.plannable());
+        type.setId("experiment-add-type");
+        type.setItemLabelGenerator(StepInfo::type);
+        type.setHelperText("each step runs after the one before it");
+        Button add = new Button("Add step", e -> {
+            if (type.getValue() != null) {
+                addStep(type.getValue());
+            }
+        });
+        add.setId("experiment-add-step");
+        Button run = new Button("Run experiment", e -> plan(name.getValue(), priority.getValue()));
         run.setId("run-baseline");
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        // Method and network on a row of their own, so the form keeps its width on a laptop screen.
-        HorizontalLayout choice = new HorizontalLayout(method, model);
-        HorizontalLayout form = new HorizontalLayout(dataset, epochs, seed, run);
-        form.setAlignItems(Alignment.BASELINE);
+        HorizontalLayout actions = new HorizontalLayout(type, add, run);
+        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+        actions.setWrap(true);
 
         jobs.setId("jobs");
         jobs.addColumn(JobRow::experiment).setHeader("Experiment").setFlexGrow(2);
@@ -87,20 +112,65 @@ class ExperimentsPanel extends VerticalLayout implements ProjectView.Refreshable
             return cancel;
         }).setAutoWidth(true);
         jobs.setAllRowsVisible(true);
-        add(choice, form, jobs);
+        add(head, plan, actions, jobs);
         refresh();
+        resetPlan();
     }
 
-    private void plan(String method, String model, Integer epochs, Integer seed) {
+    /** A fresh plan for the chosen version: TRAIN then EVALUATE, with the version's attributes offered. */
+    private void resetPlan() {
+        steps.clear();
+        plan.removeAll();
+        for (String type : List.of("TRAIN", "EVALUATE")) {
+            if (catalog.plannableTypes().contains(type)) {
+                addStep(catalog.info(type));
+            }
+        }
+    }
+
+    private void addStep(StepInfo step) {
+        int index = steps.size();
+        StepForm form = new StepForm(step, "step-" + index + "-", attributes());
+        Span title = new Span((index + 1) + ". " + step.type() + " — " + step.description());
+        Button remove = new Button("Remove", e -> removeStep(index));
+        remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout summary = new HorizontalLayout(title, remove);
+        summary.setAlignItems(FlexComponent.Alignment.CENTER);
+        Details details = new Details(summary, form);
+        details.setId("step-" + index);
+        details.setOpened(index == 0);
+        details.setWidthFull();
+        steps.add(new Planned(step, form));
+        plan.add(details);
+    }
+
+    private void removeStep(int index) {
+        List<Planned> kept = new ArrayList<>(steps);
+        kept.remove(index);
+        steps.clear();
+        plan.removeAll();
+        // Forms are rebuilt so their ids and the step numbers stay in order; their values are carried over.
+        for (Planned p : kept) {
+            var values = p.form().values();
+            addStep(p.step());
+            values.forEach(steps.get(steps.size() - 1).form()::set);
+        }
+    }
+
+    private List<String> attributes() {
+        DatasetVersionView chosen = dataset.getValue();
+        return chosen == null || chosen.composition() == null ? List.of()
+                : List.copyOf(chosen.composition().attributes().keySet());
+    }
+
+    private void plan(String name, Integer priority) {
         if (dataset.isEmpty()) {
             Notifications.error("Choose a READY dataset version first");
             return;
         }
-        // Null fields go to the service as they are, so its checks word the error the API gives too.
+        List<StepSpec> specs = steps.stream().map(p -> new StepSpec(p.step().type(), p.form().values())).toList();
         ExperimentView planned = Notifications.attempt(() -> experiments.plan(projectId, dataset.getValue().id(),
-                null, List.of(new StepSpec(StepType.TRAIN, Map.of("method", String.valueOf(method), "model",
-                                String.valueOf(model), "epochs", String.valueOf(epochs), "seed", String.valueOf(seed))),
-                        new StepSpec(StepType.EVALUATE, Map.of()))));
+                name, priority == null ? 0 : priority, specs));
         if (planned != null) {
             Notifications.success("Queued: " + planned.name());
             refresh();
@@ -118,5 +188,4 @@ class ExperimentsPanel extends VerticalLayout implements ProjectView.Refreshable
         jobs.setItems(experiments.list(projectId).stream()
                 .flatMap(x -> x.jobs().stream().map(j -> new JobRow(x.name(), j))).toList());
     }
-
 }

@@ -1,15 +1,8 @@
 package com.spurlab.ui;
 
-import com.spurlab.core.dataset.DatasetDeletion;
-import com.spurlab.core.dataset.DatasetSamples;
-import com.spurlab.core.dataset.DatasetService;
-import com.spurlab.core.experiment.ExperimentService;
-import com.spurlab.core.kpi.KpiService;
-import com.spurlab.core.project.Capability;
 import com.spurlab.core.project.Project;
 import com.spurlab.core.project.ProjectAccess;
 import com.spurlab.core.project.ProjectService;
-import com.spurlab.core.run.RunService;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.H2;
@@ -22,13 +15,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One project: the tabs the caller's role allows (dashboard for leads and executives, datasets for
- * leads and vendors, experiments and their queue for leads). Refreshes itself every second while open.
+ * leads and vendors, experiments and their queue for leads, each step's results as its tab bean says).
+ * Refreshes itself every second while open.
  */
 @Route(value = "projects/:projectId", layout = MainLayout.class)
 @PageTitle("Project · SpurLab")
@@ -37,33 +30,19 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver {
 
     private final ProjectService projects;
     private final ProjectAccess access;
-    private final DatasetService datasets;
-    private final ExperimentService experiments;
-    private final RunService runs;
-    private final KpiService kpis;
-    private final DatasetSamples samples;
-    private final DatasetDeletion deletion;
-    private final Clock clock;
+    private final List<ProjectTab> tabs;
     private final List<Refreshable> panels = new ArrayList<>();
     private Registration poll;
 
     /** A panel that re-reads its data on each poll. */
-    interface Refreshable {
+    public interface Refreshable {
         void refresh();
     }
 
-    public ProjectView(ProjectService projects, ProjectAccess access, DatasetService datasets,
-                       ExperimentService experiments, RunService runs, KpiService kpis, DatasetSamples samples,
-                       DatasetDeletion deletion, Clock clock) {
+    public ProjectView(ProjectService projects, ProjectAccess access, List<ProjectTab> tabs) {
         this.projects = projects;
         this.access = access;
-        this.datasets = datasets;
-        this.experiments = experiments;
-        this.runs = runs;
-        this.kpis = kpis;
-        this.samples = samples;
-        this.deletion = deletion;
-        this.clock = clock;
+        this.tabs = tabs.stream().sorted(java.util.Comparator.comparingInt(ProjectTab::order)).toList();
         setSizeFull();
     }
 
@@ -87,26 +66,18 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver {
         if (project.getDescription() != null) {
             add(new Paragraph(project.getDescription()));
         }
-        TabSheet tabs = new TabSheet();
-        tabs.setWidthFull();
-        if (access.allows(id, Capability.READ_RESULTS)) {
-            add(tabs, "Dashboard", new DashboardPanel(id, runs, kpis));
+        TabSheet sheet = new TabSheet();
+        sheet.setWidthFull();
+        for (ProjectTab tab : tabs) {
+            if (access.allows(id, tab.requires())) {
+                com.vaadin.flow.component.Component panel = tab.create(id);
+                sheet.add(tab.title(), panel).setId("tab-" + tab.title().toLowerCase(java.util.Locale.ROOT));
+                if (panel instanceof Refreshable refreshable) {
+                    panels.add(refreshable);
+                }
+            }
         }
-        if (access.allows(id, Capability.UPLOAD)) {
-            add(tabs, "Datasets", new DatasetsPanel(id, datasets, samples, deletion,
-                    access.allows(id, Capability.MANAGE)));
-        }
-        if (access.allows(id, Capability.MANAGE)) {
-            add(tabs, "Experiments", new ExperimentsPanel(id, datasets, experiments));
-            add(tabs, "Queue", new QueuePanel(() -> experiments.queue(id), experiments, clock, false));
-        }
-        add(tabs);
-    }
-
-    private <T extends com.vaadin.flow.component.Component & Refreshable> void add(TabSheet tabs, String title,
-                                                                                  T panel) {
-        tabs.add(title, panel).setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
-        panels.add(panel);
+        add(sheet);
     }
 
     @Override

@@ -35,9 +35,9 @@ class QueuePanel extends VerticalLayout implements ProjectView.Refreshable {
         summary.setId("queue-summary");
         grid.setId("queue");
         if (showProject) {
-            grid.addColumn(QueueEntry::projectId).setHeader("Project").setAutoWidth(true);
+            grid.addColumn(QueueEntry::projectName).setHeader("Project").setAutoWidth(true);
         }
-        grid.addColumn(QueueEntry::experimentName).setHeader("Experiment").setFlexGrow(2);
+        grid.addColumn(QueueEntry::title).setHeader("Experiment").setFlexGrow(2);
         grid.addColumn(e -> (e.job().stepIndex() + 1) + ". " + e.job().type()).setHeader("Step").setAutoWidth(true);
         grid.addColumn(e -> e.job().status().name()).setHeader("Status").setAutoWidth(true)
                 .setClassNameGenerator(e -> "queue-status");

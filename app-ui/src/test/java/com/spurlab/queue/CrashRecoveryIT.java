@@ -3,10 +3,13 @@ package com.spurlab.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.spurlab.inference.demo.DemoSpec;
+import com.spurlab.inference.demo.SpuriousFashionMnist;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +68,41 @@ class CrashRecoveryIT {
             // The join was still waiting for its dependencies at the kill: it ran once, after the restart.
             assertThat(Pilot.lines(second, fanDone.get("jobs").get(2).get("id").asLong()))
                     .filteredOn(l -> l.startsWith("started")).hasSize(1);
+        }
+    }
+
+    /** A validation is a job like any: killed mid-read, it is resumed after the restart and accepts its rows once. */
+    @Test
+    void aValidationInterruptedByKillMinus9FinishesOnceAfterTheRestart() throws Exception {
+        List<String> args = List.of("--spring.profiles.active=demo", "--spurlab.data-dir=" + work.resolve("data"),
+                "--spurlab.demo.fashion-mnist-dir=" + work.resolve("no-demo-dataset"));
+        // Large enough (6 000 images) that the validation is still reading when it is killed.
+        Path archive = work.resolve("large.zip");
+        SpuriousFashionMnist.write(SpuriousFashionMnist.DEFAULT_SOURCE, archive,
+                new DemoSpec(List.of(0, 3), 2500, 250, 250, 0.95, 64, 5L));
+        long version;
+        try (NodeProcess first = NodeProcess.start("first", work, args)) {
+            long project = first.get("/api/v1/projects").getBody().get(0).get("id").asLong();
+            version = Pilot.upload(first, project, "large", archive);
+            JsonNode reading = Pilot.await(() -> first.get("/api/v1/datasets/" + version).getBody(),
+                    v -> v.get("progress").asDouble() > 0.02 || !v.get("status").asText().equals("VALIDATING"),
+                    Duration.ofSeconds(60), Duration.ofMillis(50));
+            assertThat(reading.get("status").asText()).as("still validating when killed").isEqualTo("VALIDATING");
+            first.kill();
+        }
+        try (NodeProcess second = NodeProcess.start("second", work, args)) {
+            JsonNode done = Pilot.await(() -> second.get("/api/v1/datasets/" + version).getBody(),
+                    v -> !v.get("status").asText().equals("VALIDATING"), Duration.ofMinutes(2));
+            assertThat(done.get("status").asText()).as(second.tail()).isEqualTo("READY");
+            assertThat(done.get("samples").asInt()).isEqualTo(6000);
+            List<String> log = Pilot.lines(second, done.get("validationJobId").asLong());
+            assertThat(log).filteredOn(l -> l.startsWith("started")).hasSize(1);
+            assertThat(log).filteredOn(l -> l.startsWith("resumed after its node stopped")).hasSize(1);
+            assertThat(log).filteredOn(l -> l.startsWith("succeeded")).hasSize(1);
+            // The resumed validation's samples are usable: a plan on the version is accepted.
+            assertThat(second.post("/api/v1/projects/" + done.get("projectId").asLong() + "/experiments",
+                    Map.of("datasetVersionId", version, "steps", List.of(Pilot.noop(0, null)))).getStatusCode().value())
+                    .isEqualTo(201);
         }
     }
 }

@@ -28,18 +28,23 @@ final class Pilot {
         long project = node.get("/api/v1/projects").getBody().get(0).get("id").asLong();
         Path archive = workDir.resolve("tiny-demo.zip");
         SpuriousFashionMnist.write(SpuriousFashionMnist.DEFAULT_SOURCE, archive, DemoSpec.tiny());
-        var parts = new LinkedMultiValueMap<String, Object>();
-        parts.add("file", new FileSystemResource(archive));
-        parts.add("name", "tiny");
-        long dataset = node.api("lead", "demo").post().uri("/api/v1/projects/{id}/datasets", project)
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(JsonNode.class)
-                .getBody().get("id").asLong();
+        long dataset = upload(node, project, "tiny", archive);
         JsonNode version = await(() -> node.get("/api/v1/datasets/" + dataset).getBody(),
                 v -> !v.get("status").asText().equals("VALIDATING"), Duration.ofMinutes(2));
         if (!version.get("status").asText().equals("READY")) {
             throw new IllegalStateException("dataset not READY: " + version);
         }
         return new long[] {project, dataset};
+    }
+
+    /** Uploads an archive as the demo lead; returns the new version's id. */
+    static long upload(NodeProcess node, long project, String name, Path archive) {
+        var parts = new LinkedMultiValueMap<String, Object>();
+        parts.add("file", new FileSystemResource(archive));
+        parts.add("name", name);
+        return node.api("lead", "demo").post().uri("/api/v1/projects/{id}/datasets", project)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(JsonNode.class)
+                .getBody().get("id").asLong();
     }
 
     @SafeVarargs
@@ -73,8 +78,13 @@ final class Pilot {
         return lines;
     }
 
-    /** Polls (Awaitility, every 250 ms) until the condition holds and returns that value; fails after the timeout. */
+    /** {@link #await(Supplier, Predicate, Duration, Duration)} every 250 ms. */
     static <T> T await(Supplier<T> read, Predicate<T> done, Duration timeout) {
-        return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(read::get, done::test);
+        return await(read, done, timeout, Duration.ofMillis(250));
+    }
+
+    /** Polls (Awaitility, every {@code poll}) until the condition holds and returns that value; fails after the timeout. */
+    static <T> T await(Supplier<T> read, Predicate<T> done, Duration timeout, Duration poll) {
+        return Awaitility.await().atMost(timeout).pollInterval(poll).until(read::get, done::test);
     }
 }

@@ -52,11 +52,13 @@ final class ProjectPage {
     void runBaseline(int epochs) {
         tab("Experiments");
         WebElement field = waitFor(Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#experiment-epochs input")));
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#step-0-epochs input")));
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), String.valueOf(epochs), Keys.TAB);
         waitFor(Duration.ofSeconds(30)).until(d -> !((String) ((JavascriptExecutor) d).executeScript(
                 "return document.querySelector('#experiment-dataset').value || ''")).isEmpty());
-        driver.findElement(By.id("run-baseline")).click();
+        WebElement run = driver.findElement(By.id("run-baseline"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", run);
+        run.click();
     }
 
     /** Waits until no job is queued or running, and returns the job statuses shown. */

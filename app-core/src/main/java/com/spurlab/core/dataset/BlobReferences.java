@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Gives blobs back: a blob is removed only when no sample of any version references it as image or
  * mask, so identical images shared between versions survive the deletion of one of them. A validation
  * still running may be about to reference a blob it found already stored (its samples are not written
- * yet); it touches such blobs, and blobs touched since the oldest running validation began are spared.
+ * yet); it touches such blobs, and blobs touched since the oldest live validation began are spared (a
+ * version left validating by a job that died does not count, so it never blocks clean-ups).
  * Sparing can leave an orphan behind, never a sample without its image.
  */
 @Component
@@ -41,7 +42,9 @@ class BlobReferences {
     int removeUnreferenced(Collection<String> hashes) {
         List<String> all = new ArrayList<>(new HashSet<>(hashes));
         java.sql.Timestamp oldest = jdbc.queryForObject(
-                "select min(created_at) from dataset_version where status = 'VALIDATING'", java.sql.Timestamp.class);
+                "select min(v.created_at) from dataset_version v where v.status = 'VALIDATING' and exists (select 1"
+                        + " from job j where j.type = 'VALIDATE' and j.input_dataset_version_id = v.id"
+                        + " and j.status in ('QUEUED', 'RUNNING'))", java.sql.Timestamp.class);
         Instant spareSince = oldest == null ? null : oldest.toInstant().minus(CLOCK_SLACK);
         int removed = 0;
         for (int from = 0; from < all.size(); from += BATCH) {

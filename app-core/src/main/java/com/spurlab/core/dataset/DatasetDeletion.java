@@ -53,6 +53,11 @@ public class DatasetDeletion {
                 throw new InvalidRequestException("dataset_validating", version.getName() + " v"
                         + version.getVersion() + " is still being validated; delete it once it is READY or REJECTED");
             }
+            if (version.getDerivedFrom() != null) {
+                throw new InvalidRequestException("dataset_derived", version.getName() + " v" + version.getVersion()
+                        + " was derived by job " + version.getDerivedByJob() + " from version "
+                        + version.getDerivedFrom() + "; a derived version is deleted only with its source");
+            }
             Integer experiments = jdbc.queryForObject("select count(*) from experiment where dataset_version_id = ?",
                     Integer.class, versionId);
             if (experiments != null && experiments > 0) {

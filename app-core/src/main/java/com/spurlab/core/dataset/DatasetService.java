@@ -67,8 +67,9 @@ public class DatasetService {
             String original = archiveName == null || archiveName.isBlank() ? "upload.zip" : archiveName;
             DatasetVersion version = versions.save(new DatasetVersion(projectId, datasetName, next, caller.id(),
                     original.length() > 500 ? original.substring(0, 500) : original, size, clock.instant()));
+            version.rootItself();
             Files.move(staged, archivePath(version.getId()));
-            events.publishEvent(new DatasetUploaded(version.getId()));
+            events.publishEvent(new DatasetUploaded(version.getId(), projectId));
             return DatasetVersionView.of(version, caller.getUsername());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the upload", e);
@@ -111,13 +112,24 @@ public class DatasetService {
     public List<SampleRecord> samplesForJob(long versionId) {
         return samples.findByDatasetVersionIdOrderById(versionId).stream()
                 .map(s -> new SampleRecord(s.getId(), blobs.path(s.getImageHash()), s.getLabel(), s.getSplit(),
-                        s.getCaption(), Json.readStringMap(s.getAttributes(), "attributes")))
+                        s.getCaption(), Json.readStringMap(s.getAttributes(), "attributes"),
+                        s.getMaskHash() == null ? null : blobs.path(s.getMaskHash()), s.getOriginSampleId()))
                 .toList();
     }
 
     /** The version without access checks, for jobs. */
     public DatasetVersionView getForJob(long versionId) {
         return view(versions.findById(versionId).orElseThrow(() -> new NotFoundException("dataset version", versionId)));
+    }
+
+    /** Versions still being validated (for the start-up check that none was left without a job). */
+    public List<Long> validatingVersionIds() {
+        return versions.findByStatus(DatasetStatus.VALIDATING).stream().map(DatasetVersion::getId).toList();
+    }
+
+    /** Where an upload's archive waits for its validation. */
+    public Path archiveOf(long versionId) {
+        return archivePath(versionId);
     }
 
     Path archivePath(long versionId) {

@@ -1,5 +1,5 @@
 package com.spurlab.core.dataset;
 
-/** Published after an upload is stored: the scheduler queues its validation. */
-public record DatasetUploaded(long datasetVersionId) {
+/** Published inside the transaction that stored an upload: its validation job is queued in the same transaction. */
+public record DatasetUploaded(long datasetVersionId, long projectId) {
 }

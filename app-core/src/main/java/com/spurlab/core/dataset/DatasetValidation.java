@@ -2,6 +2,8 @@ package com.spurlab.core.dataset;
 
 import com.spurlab.core.Json;
 import com.spurlab.core.NotFoundException;
+import com.spurlab.core.step.StepCancelledException;
+import com.spurlab.core.step.StepProgress;
 import com.spurlab.core.storage.BlobStore;
 import com.spurlab.core.storage.StorageSettings;
 import java.io.IOException;
@@ -24,6 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class DatasetValidation {
+
+    /** The step type of validation jobs. */
+    public static final String STEP_TYPE = "VALIDATE";
 
     private static final Logger log = LoggerFactory.getLogger(DatasetValidation.class);
 
@@ -48,12 +53,27 @@ public class DatasetValidation {
         this.references = references;
     }
 
-    /** Idempotent: a version already decided is left as it is (a recovered job may run twice). */
+    /** How a validation ended, for the job's message. */
+    public record Outcome(DatasetStatus status, int accepted, int rows) {
+        public String summary() {
+            return status + (rows > 0 ? " (" + accepted + " of " + rows + " rows accepted)" : "");
+        }
+    }
+
+    /** Validates without a job to report to (tests, benchmarks). */
     public DatasetStatus validate(long versionId) throws IOException {
+        return validate(versionId, null).status();
+    }
+
+    /**
+     * Idempotent: a version already decided is left as it is (a recovered job may run twice). With a job's
+     * {@code progress}, the share read is reported to the job too, and a cancel request rejects the upload.
+     */
+    public Outcome validate(long versionId, StepProgress job) throws IOException {
         DatasetVersion version = versions.findById(versionId)
                 .orElseThrow(() -> new NotFoundException("dataset version", versionId));
         if (version.getStatus() != DatasetStatus.VALIDATING) {
-            return version.getStatus();
+            return new Outcome(version.getStatus(), version.getSampleCount(), 0);
         }
         Path archive = datasets.archivePath(versionId);
         // Expanded bytes are capped at a multiple of the largest upload allowed, besides the per-archive ratio.
@@ -63,11 +83,12 @@ public class DatasetValidation {
         Set<String> stored = java.util.concurrent.ConcurrentHashMap.newKeySet();
         DatasetArchiveReader.Result result;
         try {
-            result = reader.read(archive, new ProgressWriter(versionId), stored);
+            result = reader.read(archive, new ProgressWriter(versionId, job), stored);
         } catch (IOException | RuntimeException e) {
             // Rejected first (the clean-up spares blobs of versions still validating), then the blobs stored
             // so far go back; the job still fails with the cause (its own failed() call is then a no-op).
-            failed(versionId, e.getClass().getSimpleName() + ": " + e.getMessage());
+            failed(versionId, e instanceof StepCancelledException ? "validation cancelled by a lead"
+                    : e.getClass().getSimpleName() + ": " + e.getMessage());
             references.removeUnreferenced(stored);
             throw e;
         }
@@ -77,14 +98,14 @@ public class DatasetValidation {
         }
         log.info("dataset version {}: {} ({} of {} rows accepted)", versionId, status, result.report().accepted(),
                 result.report().rows());
-        return status;
+        return new Outcome(status, result.report().accepted(), result.report().rows());
     }
 
     /** The validation job itself broke (I/O, a bug): the version is rejected with the cause, never left VALIDATING. */
     public void failed(long versionId, String cause) {
         var report = new ValidationReport(null, null, 0, 0, "REJECTED", List.of(
                 new ValidationReport.Problem(ValidationReport.Severity.ERROR, null, null,
-                        "validation could not finish: " + cause, 1)), List.of());
+                        "validation could not finish: " + cause, 1)));
         tx.executeWithoutResult(status -> versions.lockById(versionId)
                 .filter(v -> v.getStatus() == DatasetStatus.VALIDATING)
                 .ifPresent(v -> v.reject(null, Json.write(report), clock.instant())));
@@ -152,13 +173,18 @@ public class DatasetValidation {
         return high != 0 || a * b < 0 ? Long.MAX_VALUE : a * b;
     }
 
-    /** Writes the share read to the version row, at most every 2 % so the database is not flooded. */
+    /**
+     * Writes the share read to the version row (what the uploader sees) and to the job, at most every 2 % so
+     * the database is not flooded; stops the reading when a lead cancelled the job.
+     */
     private final class ProgressWriter implements java.util.function.DoubleConsumer {
         private final long versionId;
+        private final StepProgress job;
         private double written;
 
-        ProgressWriter(long versionId) {
+        ProgressWriter(long versionId, StepProgress job) {
             this.versionId = versionId;
+            this.job = job;
         }
 
         @Override
@@ -169,6 +195,10 @@ public class DatasetValidation {
                 written = share;
                 jdbc.update("update dataset_version set progress = ? where id = ? and status = 'VALIDATING'",
                         share, versionId);
+                if (job != null) {
+                    job.checkCancelled();
+                    job.report(share, String.format(java.util.Locale.ROOT, "reading the archive: %.0f%%", share * 100));
+                }
             }
         }
     }

@@ -58,6 +58,20 @@ public class DatasetVersion {
     /** Share of the validation done, 0..1; written by the validation job while it reads the archive. */
     private double progress;
 
+    /** The version a step derived this one from (edited, synthesised); null for uploads. */
+    @Column(name = "derived_from", updatable = false)
+    private Long derivedFrom;
+
+    @Column(name = "derived_by_job", updatable = false)
+    private Long derivedByJob;
+
+    @Column(name = "derived_step", updatable = false)
+    private String derivedStep;
+
+    /** The upload at the root of this version's derivations (itself for an upload): what "comparable" means. */
+    @Column(name = "lineage_root")
+    private Long lineageRoot;
+
     protected DatasetVersion() {
     }
 
@@ -71,6 +85,32 @@ public class DatasetVersion {
         this.archiveSize = archiveSize;
         this.createdAt = createdAt;
         this.status = DatasetStatus.VALIDATING;
+    }
+
+    /** A version a step derived from {@code source}: READY from the start, its samples written with it. */
+    static DatasetVersion derived(DatasetVersion source, String name, int version, long jobId, String step,
+                                  int sampleCount, String report, String summary, Instant at) {
+        DatasetVersion v = new DatasetVersion(source.projectId, name, version, source.uploadedBy,
+                "derived by job " + jobId, 0, at);
+        v.status = DatasetStatus.READY;
+        v.format = "derived";
+        v.sampleCount = sampleCount;
+        v.report = report;
+        v.summary = summary;
+        v.validatedAt = at;
+        v.progress = 1;
+        v.derivedFrom = source.id;
+        v.derivedByJob = jobId;
+        v.derivedStep = step;
+        v.lineageRoot = source.getLineageRoot();
+        return v;
+    }
+
+    /** An upload is its own lineage root; set once its id exists. */
+    void rootItself() {
+        if (lineageRoot == null) {
+            lineageRoot = id;
+        }
     }
 
     void accept(String format, int sampleCount, String report, String summary, Instant at) {
@@ -157,5 +197,21 @@ public class DatasetVersion {
 
     public double getProgress() {
         return progress;
+    }
+
+    public Long getDerivedFrom() {
+        return derivedFrom;
+    }
+
+    public Long getDerivedByJob() {
+        return derivedByJob;
+    }
+
+    public String getDerivedStep() {
+        return derivedStep;
+    }
+
+    public long getLineageRoot() {
+        return lineageRoot == null ? id : lineageRoot;
     }
 }

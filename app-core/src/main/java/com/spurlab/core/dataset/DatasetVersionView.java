@@ -7,13 +7,28 @@ import java.time.Instant;
 public record DatasetVersionView(long id, long projectId, String name, int version, DatasetStatus status,
                                  String format, String archiveName, long archiveSize, int samples,
                                  String uploadedBy, Instant createdAt, Instant validatedAt,
-                                 ValidationReport report, Composition composition, double progress) {
+                                 ValidationReport report, Composition composition, double progress,
+                                 DerivedFrom derivedFrom, long lineageRootId) {
+
+    /**
+     * Where a derived version comes from: the version, the job (and the step type) that made it.
+     *
+     * @param jobId the job of the step; its run, once recorded, is the API's {@code runId}
+     */
+    public record DerivedFrom(long datasetVersionId, long jobId, String step) {
+    }
 
     static DatasetVersionView of(DatasetVersion v, String uploader) {
         return new DatasetVersionView(v.getId(), v.getProjectId(), v.getName(), v.getVersion(), v.getStatus(),
                 v.getFormat(), v.getArchiveName(), v.getArchiveSize(), v.getSampleCount(), uploader,
                 v.getCreatedAt(), v.getValidatedAt(), Json.read(v.getReport(), ValidationReport.class),
-                Json.read(v.getSummary(), Composition.class), v.getProgress());
+                Json.read(v.getSummary(), Composition.class), v.getProgress(),
+                v.getDerivedFrom() == null ? null : new DerivedFrom(v.getDerivedFrom(), v.getDerivedByJob(),
+                        v.getDerivedStep()), v.getLineageRoot());
+    }
+
+    public boolean derived() {
+        return derivedFrom != null;
     }
 
     public String label() {

@@ -15,6 +15,12 @@ interface DatasetVersions extends JpaRepository<DatasetVersion, Long> {
     @Query("select v from DatasetVersion v where v.id = :id")
     java.util.Optional<DatasetVersion> lockById(long id);
 
+    List<DatasetVersion> findByStatus(DatasetStatus status);
+
+    java.util.Optional<DatasetVersion> findByDerivedByJob(long jobId);
+
+    List<DatasetVersion> findByDerivedFrom(long sourceId);
+
     @Query("select coalesce(max(v.version), 0) from DatasetVersion v where v.projectId = :projectId and v.name = :name")
     int maxVersion(long projectId, String name);
 }

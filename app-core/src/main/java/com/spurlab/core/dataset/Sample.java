@@ -38,6 +38,13 @@ class Sample {
 
     private int height;
 
+    /** For a derived version's sample: the sample it was shared from or made from. */
+    @Column(name = "origin_sample_id")
+    private Long originSampleId;
+
+    /** For a sample a step made: how (operation, sources, seed), as JSON. */
+    private String provenance;
+
     protected Sample() {
     }
 
@@ -51,6 +58,14 @@ class Sample {
 
     String getImageHash() {
         return imageHash;
+    }
+
+    public Long getOriginSampleId() {
+        return originSampleId;
+    }
+
+    public String getProvenance() {
+        return provenance;
     }
 
     String getMaskHash() {

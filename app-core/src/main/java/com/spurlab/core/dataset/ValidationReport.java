@@ -18,6 +18,11 @@ public record ValidationReport(String format, String archive, int rows, int acce
         nearDuplicates = nearDuplicates == null ? List.of() : List.copyOf(nearDuplicates);
     }
 
+    /** A report without near-duplicates (one that did not compare images: a derived version, a refusal). */
+    public ValidationReport(String format, String archive, int rows, int accepted, String verdict, List<Problem> problems) {
+        this(format, archive, rows, accepted, verdict, problems, List.of());
+    }
+
     public enum Severity { WARNING, ERROR }
 
     /** One kind of problem; {@code count} rows had it, {@code file}/{@code line} name the first. */

@@ -3,19 +3,23 @@ package com.spurlab.core.experiment;
 import com.spurlab.core.InvalidRequestException;
 import com.spurlab.core.NotFoundException;
 import com.spurlab.core.dataset.DatasetService;
-import com.spurlab.core.dataset.DatasetStatus;
+import com.spurlab.core.dataset.DatasetValidation;
 import com.spurlab.core.dataset.DatasetVersionView;
 import com.spurlab.core.project.Capability;
 import com.spurlab.core.project.ProjectAccess;
+import com.spurlab.core.project.ProjectService;
+import com.spurlab.core.run.ArtifactView;
+import com.spurlab.core.run.RunService;
+import com.spurlab.core.step.StepCatalog;
 import com.spurlab.core.user.CurrentUser;
 import com.spurlab.core.user.Role;
 import com.spurlab.core.user.SpurLabPrincipal;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,31 +36,32 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ExperimentService {
 
-    /** TRAIN methods a step may name, for forms; {@link StepParams} checks them. */
-    public static final java.util.List<String> TRAIN_METHODS = StepParams.TRAIN_METHODS;
-    /** TRAIN networks ({@code model}) a step may name. */
-    public static final java.util.List<String> TRAIN_MODELS = StepParams.TRAIN_MODELS;
-
     private final Experiments experiments;
     private final Jobs jobs;
     private final ProjectAccess access;
     private final DatasetService datasets;
+    private final ProjectService projects;
+    private final RunService runs;
+    private final StepCatalog catalog;
+    private final PlanBuilder planner;
     private final ApplicationEventPublisher events;
     private final JobLifecycle lifecycle;
-    private final QueueSettings queue;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     ExperimentService(Experiments experiments, Jobs jobs, ProjectAccess access, DatasetService datasets,
-                      ApplicationEventPublisher events, JobLifecycle lifecycle, QueueSettings queue,
-                      CurrentUser currentUser, Clock clock) {
+                      ProjectService projects, RunService runs, StepCatalog catalog, PlanBuilder planner,
+                      ApplicationEventPublisher events, JobLifecycle lifecycle, CurrentUser currentUser, Clock clock) {
         this.experiments = experiments;
         this.jobs = jobs;
         this.access = access;
         this.datasets = datasets;
+        this.projects = projects;
+        this.runs = runs;
+        this.catalog = catalog;
+        this.planner = planner;
         this.events = events;
         this.lifecycle = lifecycle;
-        this.queue = queue;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -68,9 +73,9 @@ public class ExperimentService {
     }
 
     /**
-     * Stores the plan and its jobs and announces it for queueing. A step runs after the steps named by
-     * its {@code dependsOn} parameter (earlier step indices, from 0, comma-separated; empty for none),
-     * by default after the step before it. Higher priorities are dispatched first.
+     * Checks the plan whole (every step's type, parameters, inputs), then stores it and its jobs and
+     * announces it for queueing. A step runs after the steps named by its {@code dependsOn} parameter
+     * (earlier step indices, from 0), by default after the step before it. Higher priorities go first.
      */
     @Transactional
     public ExperimentView plan(long projectId, long datasetVersionId, String name, int priority,
@@ -79,78 +84,45 @@ public class ExperimentService {
         if (priority < -100 || priority > 100) {
             throw new InvalidRequestException("invalid_priority", "priority must be from -100 to 100, got " + priority);
         }
-        DatasetVersionView dataset = datasets.getForJob(datasetVersionId);
-        if (dataset.projectId() != projectId) {
-            throw new InvalidRequestException("wrong_project", "dataset version " + datasetVersionId
-                    + " belongs to another project");
-        }
-        if (dataset.status() != DatasetStatus.READY) {
-            throw new InvalidRequestException("dataset_not_ready", "dataset version " + datasetVersionId + " is "
-                    + dataset.status() + "; plan experiments on a READY version");
-        }
-        if (steps == null || steps.isEmpty()) {
-            throw new InvalidRequestException("no_steps", "an experiment needs at least one step, e.g. TRAIN then EVALUATE");
-        }
-        List<String> attributes = dataset.composition() == null ? List.of()
-                : new ArrayList<>(dataset.composition().attributes().keySet());
-        List<Map<String, String>> completed = new ArrayList<>();
-        List<List<Integer>> dependencies = new ArrayList<>();
-        for (int i = 0; i < steps.size(); i++) {
-            StepSpec step = steps.get(i);
-            if (step == null || step.type() == null) {
-                throw new InvalidRequestException("invalid_step", "step " + (i + 1) + " has no type");
-            }
-            Map<String, String> params = new java.util.LinkedHashMap<>(step.params());
-            dependencies.add(StepGraph.dependencies(params.remove(StepGraph.DEPENDS_ON), i));
-            if (step.type() == StepType.NOOP) {
-                if (!queue.noopSteps()) {
-                    throw new InvalidRequestException("unsupported_step", "step " + (i + 1) + ": NOOP steps are "
-                            + "enabled only for benchmarks and tests (spurlab.queue.noop-steps)");
-                }
-                completed.add(NoopParams.complete(params, i));
-            } else {
-                completed.add(StepParams.complete(new StepSpec(step.type(), params), i, attributes));
-            }
-        }
-        StepGraph.requireTrainingBeforeEvaluation(steps, dependencies);
-        String title = name == null || name.isBlank() ? describe(steps) + " on " + dataset.label() : name.strip();
+        DatasetVersionView dataset = planner.readyVersion(datasetVersionId, projectId, "datasetVersionId");
+        List<PlanBuilder.PlannedStep> planned = planner.check(projectId, dataset, steps);
+        String title = name == null || name.isBlank() ? describe(planned) + " on " + dataset.label() : name.strip();
         Experiment experiment = experiments.save(new Experiment(projectId, datasetVersionId,
                 title.length() > 200 ? title.substring(0, 200) : title, priority, caller.id(), clock.instant()));
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < steps.size(); i++) {
-            List<Long> dependsOn = dependencies.get(i).stream().map(ids::get).toList();
-            StepType type = steps.get(i).type();
-            Job job = jobs.save(new Job(experiment.getId(), i, type, StepParams.write(completed.get(i)), dependsOn,
-                    priority, queue.deviceOf(type), clock.instant()));
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < planned.size(); i++) {
+            PlanBuilder.PlannedStep step = planned.get(i);
+            List<Long> dependsOn = step.dependencies().stream().map(ids::get).toList();
+            Job job = jobs.save(new Job(projectId, experiment.getId(), i, step.type(), step.params(), dependsOn,
+                    priority, step.device(), step.trainingEngine(), step.modelRunId(), step.datasetVersionId(),
+                    clock.instant()));
             ids.add(job.getId());
         }
         events.publishEvent(new ExperimentPlanned(experiment.getId()));
-        return view(experiment);
+        return views(List.of(experiment)).get(0);
     }
 
     public List<ExperimentView> list(long projectId) {
         access.require(projectId, Capability.READ_RESULTS);
-        return experiments.findByProjectIdOrderByIdDesc(projectId).stream().map(this::view).toList();
+        return views(experiments.findByProjectIdOrderByIdDesc(projectId));
     }
 
     public ExperimentView get(long experimentId) {
         Experiment experiment = experiments.findById(experimentId)
                 .orElseThrow(() -> new NotFoundException("experiment", experimentId));
         access.require(experiment.getProjectId(), Capability.READ_RESULTS);
-        return view(experiment);
+        return views(List.of(experiment)).get(0);
     }
 
     public JobView job(long jobId) {
-        Job job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("job", jobId));
-        access.require(projectOf(job), Capability.READ_RESULTS);
-        return JobView.of(job);
+        Job job = readable(jobId, Capability.READ_RESULTS);
+        return view(job, runs.artifactsByJob(List.of(jobId)).get(jobId));
     }
 
     /** Cancels a queued job at once; a running one stops at its next batch (its dependants are skipped). */
     @Transactional
     public JobView cancel(long jobId) {
-        Job job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("job", jobId));
-        access.require(projectOf(job), Capability.MANAGE);
+        Job job = readable(jobId, Capability.MANAGE);
         if (job.getStatus().finished()) {
             throw new InvalidRequestException("job_finished", "job " + jobId + " is already " + job.getStatus());
         }
@@ -161,28 +133,40 @@ public class ExperimentService {
             // Handed to the executor: it is withdrawn there if it has not fired, else stops at its next batch.
             events.publishEvent(new JobCancelRequested(jobId));
         }
-        return JobView.of(job);
+        return view(job, List.of());
     }
 
     /** Queues a failed or cancelled job again with the same parameters; dependants it skipped follow it. */
     @Transactional
     public JobView retry(long jobId) {
-        Job job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("job", jobId));
-        access.require(projectOf(job), Capability.MANAGE);
+        Job job = readable(jobId, Capability.MANAGE);
         if (job.getStatus() != JobStatus.FAILED && job.getStatus() != JobStatus.CANCELLED) {
             throw new InvalidRequestException("job_not_retryable", "job " + jobId + " is " + job.getStatus()
                     + "; only FAILED or CANCELLED jobs can be retried"
                     + (job.getStatus() == JobStatus.SKIPPED ? " (retry the step that stopped it)" : ""));
         }
+        if (job.getExperimentId() == null) {
+            throw new InvalidRequestException("job_not_retryable", "job " + jobId + " validated an upload that was"
+                    + " rejected when it stopped; upload the archive again");
+        }
         lifecycle.retry(job);
         events.publishEvent(new ExperimentPlanned(job.getExperimentId()));
-        return JobView.of(job);
+        return view(job, List.of());
+    }
+
+    /**
+     * The latest validation job of a dataset version (its progress and log), for callers who already
+     * read the version itself.
+     */
+    public Optional<Long> validationJobOf(long datasetVersionId) {
+        List<Job> validations = jobs.findByTypeAndInputDatasetVersionIdOrderById(DatasetValidation.STEP_TYPE,
+                datasetVersionId);
+        return validations.isEmpty() ? Optional.empty() : Optional.of(validations.get(validations.size() - 1).getId());
     }
 
     /** The job's persisted log, oldest line first. */
     public List<JobLogEntry> log(long jobId) {
-        Job job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("job", jobId));
-        access.require(projectOf(job), Capability.READ_RESULTS);
+        readable(jobId, Capability.READ_RESULTS);
         return lifecycle.lines(jobId);
     }
 
@@ -192,10 +176,8 @@ public class ExperimentService {
      */
     public List<QueueEntry> queue(long projectId) {
         access.require(projectId, Capability.READ_RESULTS);
-        List<Job> candidates = jobs.findByProjectAndStatusIn(projectId, EnumSet.of(JobStatus.QUEUED,
-                JobStatus.RUNNING, JobStatus.FAILED, JobStatus.CANCELLED));
-        return queueOf(experiments.findAllById(candidates.stream().map(Job::getExperimentId).distinct().toList()),
-                candidates);
+        return queueOf(jobs.findByProjectIdAndStatusIn(projectId, EnumSet.of(JobStatus.QUEUED, JobStatus.RUNNING,
+                JobStatus.FAILED, JobStatus.CANCELLED)));
     }
 
     /** The same over every project: for administrators, who operate the installation. */
@@ -203,14 +185,17 @@ public class ExperimentService {
         if (currentUser.require().role() != Role.ADMIN) {
             throw new AccessDeniedException("only administrators see the whole installation's queue");
         }
-        List<Job> candidates = new ArrayList<>(jobs.findByStatusIn(EnumSet.of(JobStatus.QUEUED, JobStatus.RUNNING)));
+        List<Job> candidates = new java.util.ArrayList<>(jobs.findByStatusIn(EnumSet.of(JobStatus.QUEUED,
+                JobStatus.RUNNING)));
         candidates.addAll(jobs.findTop50ByStatusInOrderByIdDesc(EnumSet.of(JobStatus.FAILED, JobStatus.CANCELLED)));
-        return queueOf(experiments.findAllById(candidates.stream().map(Job::getExperimentId).distinct().toList()),
-                candidates);
+        return queueOf(candidates);
     }
 
-    private static List<QueueEntry> queueOf(List<Experiment> owners, List<Job> candidates) {
-        Map<Long, Experiment> byId = owners.stream().collect(Collectors.toMap(Experiment::getId, Function.identity()));
+    private List<QueueEntry> queueOf(List<Job> candidates) {
+        Map<Long, Experiment> owners = experiments.findAllById(candidates.stream().map(Job::getExperimentId)
+                .filter(java.util.Objects::nonNull).distinct().toList()).stream()
+                .collect(Collectors.toMap(Experiment::getId, Function.identity()));
+        Map<Long, String> projectNames = projects.names(candidates.stream().map(Job::getProjectId).distinct().toList());
         Comparator<Job> order = Comparator.comparingInt(ExperimentService::queueRank)
                 .thenComparing(Comparator.comparingInt(Job::getPriority).reversed())
                 .thenComparing(Job::getId);
@@ -219,27 +204,51 @@ public class ExperimentService {
                 .filter(j -> j.getStatus() == JobStatus.FAILED || j.getStatus() == JobStatus.CANCELLED)
                 .sorted(Comparator.comparing(Job::getId).reversed()).limit(20).toList();
         return Stream.concat(active.stream(), stopped.stream())
-                .map(j -> new QueueEntry(JobView.of(j), byId.get(j.getExperimentId()).getProjectId(),
-                        byId.get(j.getExperimentId()).getName()))
+                .map(j -> new QueueEntry(view(j, List.of()), j.getProjectId(), projectNames.get(j.getProjectId()),
+                        j.getExperimentId() == null ? describeSystemJob(j) : owners.get(j.getExperimentId()).getName()))
                 .toList();
+    }
+
+    private String describeSystemJob(Job job) {
+        Long version = job.getInputDatasetVersionId();
+        return job.getType().toLowerCase(java.util.Locale.ROOT) + " of "
+                + (version == null ? "the installation" : datasets.getForJob(version).label());
     }
 
     private static int queueRank(Job job) {
         return job.getStatus() == JobStatus.RUNNING ? 0 : 1;
     }
 
-    private long projectOf(Job job) {
-        return experiments.findById(job.getExperimentId()).orElseThrow().getProjectId();
+    private Job readable(long jobId, Capability capability) {
+        Job job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("job", jobId));
+        access.require(job.getProjectId(), capability);
+        return job;
     }
 
-    private ExperimentView view(Experiment e) {
-        return new ExperimentView(e.getId(), e.getProjectId(), e.getDatasetVersionId(), e.getName(), e.getStatus(),
-                e.getCreatedAt(), e.getFinishedAt(),
-                jobs.findByExperimentIdOrderByStepIndex(e.getId()).stream().map(JobView::of).toList(), e.getPriority());
+    /** Views of experiments with their jobs and artifacts, in a fixed number of queries whatever their count. */
+    private List<ExperimentView> views(List<Experiment> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Job>> byExperiment = jobs.findByExperimentIdInOrderByStepIndex(
+                list.stream().map(Experiment::getId).toList()).stream()
+                .collect(Collectors.groupingBy(Job::getExperimentId));
+        Map<Long, List<ArtifactView>> artifacts = runs.artifactsByJob(byExperiment.values().stream()
+                .flatMap(List::stream).map(Job::getId).toList());
+        return list.stream().map(e -> new ExperimentView(e.getId(), e.getProjectId(), e.getDatasetVersionId(),
+                e.getName(), e.getStatus(), e.getCreatedAt(), e.getFinishedAt(),
+                byExperiment.getOrDefault(e.getId(), List.of()).stream()
+                        .map(j -> view(j, artifacts.get(j.getId()))).toList(), e.getPriority())).toList();
     }
 
-    private static String describe(List<StepSpec> steps) {
-        return String.join(" → ", steps.stream().map(s -> s.type() == StepType.TRAIN
-                ? s.params().getOrDefault("method", "ERM") : s.type().name()).toList());
+    private JobView view(Job job, List<ArtifactView> artifacts) {
+        return JobView.of(job, catalog.asMap(job.getType(), job.getParams()), artifacts);
+    }
+
+    private String describe(List<PlanBuilder.PlannedStep> steps) {
+        return String.join(" → ", steps.stream().map(s -> {
+            Object method = catalog.asMap(s.type(), s.params()).get("method");
+            return method == null ? s.type() : method.toString();
+        }).toList());
     }
 }

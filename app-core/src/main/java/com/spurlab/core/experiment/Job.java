@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import com.spurlab.core.step.DeviceKind;
 import java.time.Instant;
 import org.hibernate.annotations.DynamicUpdate;
 import java.util.LinkedHashSet;
@@ -28,15 +29,19 @@ public class Job {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "experiment_id", nullable = false)
-    private long experimentId;
+    @Column(name = "project_id", nullable = false, updatable = false)
+    private long projectId;
+
+    /** Null for the installation's own jobs outside experiments (dataset validation). */
+    @Column(name = "experiment_id", updatable = false)
+    private Long experimentId;
 
     @Column(name = "step_index")
     private int stepIndex;
 
-    @Enumerated(EnumType.STRING)
+    /** The step type, a name in the {@link com.spurlab.core.step.StepCatalog}. */
     @Column(nullable = false, updatable = false)
-    private StepType type;
+    private String type;
 
     @Column(nullable = false, updatable = false)
     private String params;
@@ -55,6 +60,22 @@ public class Job {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     private DeviceKind device;
+
+    /** Whether it needs its node's one training engine (DJL's gradient collector is per process). */
+    @Column(name = "training_engine", nullable = false, updatable = false)
+    private boolean trainingEngine;
+
+    /** Counts hand-overs to the executor: each has a Quartz key of its own. */
+    @Column(name = "dispatch_count")
+    private int dispatchCount;
+
+    /** A model named by the plan's {@code modelRunId} (from another experiment of the project). */
+    @Column(name = "input_run_id", updatable = false)
+    private Long inputRunId;
+
+    /** A dataset version named by the plan's {@code datasetVersionId}. */
+    @Column(name = "input_dataset_version_id", updatable = false)
+    private Long inputDatasetVersionId;
 
     private int attempt;
 
@@ -92,8 +113,10 @@ public class Job {
     protected Job() {
     }
 
-    Job(long experimentId, int stepIndex, StepType type, String params, List<Long> dependencies, int priority,
-        DeviceKind device, Instant createdAt) {
+    Job(long projectId, Long experimentId, int stepIndex, String type, String params, List<Long> dependencies,
+        int priority, DeviceKind device, boolean trainingEngine, Long inputRunId, Long inputDatasetVersionId,
+        Instant createdAt) {
+        this.projectId = projectId;
         this.experimentId = experimentId;
         this.stepIndex = stepIndex;
         this.type = type;
@@ -102,8 +125,23 @@ public class Job {
         this.dependsOn = dependencies.isEmpty() ? null : dependencies.get(0);
         this.priority = priority;
         this.device = device;
+        this.trainingEngine = trainingEngine;
+        this.inputRunId = inputRunId;
+        this.inputDatasetVersionId = inputDatasetVersionId;
         this.createdAt = createdAt;
         this.status = JobStatus.QUEUED;
+    }
+
+    /**
+     * Handed back by a node that cannot start it now (its training engine or device slots are taken by
+     * jobs another node's executor placed there): queued again at once, with why. A job taken over from a
+     * dead node keeps its start time, so its next start is logged as the resumption it is.
+     */
+    void handBack(String message) {
+        status = JobStatus.QUEUED;
+        dispatchedAt = null;
+        node = null;
+        this.message = truncate(message);
     }
 
     /** After a transient failure: back into the queue, not before the back-off has passed. */
@@ -111,6 +149,7 @@ public class Job {
         status = JobStatus.QUEUED;
         attempt++;
         dispatchedAt = null;
+        startedAt = null;
         this.notBefore = notBefore;
         this.message = truncate(message);
     }
@@ -160,15 +199,35 @@ public class Job {
         return id;
     }
 
-    public long getExperimentId() {
+    public long getProjectId() {
+        return projectId;
+    }
+
+    public Long getExperimentId() {
         return experimentId;
+    }
+
+    public boolean isTrainingEngine() {
+        return trainingEngine;
+    }
+
+    public int getDispatchCount() {
+        return dispatchCount;
+    }
+
+    public Long getInputRunId() {
+        return inputRunId;
+    }
+
+    public Long getInputDatasetVersionId() {
+        return inputDatasetVersionId;
     }
 
     public int getStepIndex() {
         return stepIndex;
     }
 
-    public StepType getType() {
+    public String getType() {
         return type;
     }
 

@@ -1,11 +1,26 @@
 package com.spurlab.core.experiment;
 
 import com.spurlab.core.NotFoundException;
+import com.spurlab.core.run.RunService;
+import com.spurlab.core.step.ArtifactRef;
+import com.spurlab.core.step.ArtifactType;
+import com.spurlab.core.step.DeviceKind;
+import com.spurlab.core.step.StepInputs;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,13 +37,18 @@ public class JobLifecycle {
     private final Experiments experiments;
     private final JobLog log;
     private final QueueSettings settings;
+    private final RunService runs;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    JobLifecycle(Jobs jobs, Experiments experiments, JobLog log, QueueSettings settings, Clock clock) {
+    JobLifecycle(Jobs jobs, Experiments experiments, JobLog log, QueueSettings settings, RunService runs,
+                 ApplicationEventPublisher events, Clock clock) {
         this.jobs = jobs;
         this.experiments = experiments;
         this.log = log;
         this.settings = settings;
+        this.runs = runs;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -42,7 +62,9 @@ public class JobLifecycle {
             finish(job, JobStatus.CANCELLED, "cancelled before it started", null);
             return false;
         }
-        String what = recovering ? "resumed after its node stopped (attempt " + (job.getAttempt() + 1) + ")"
+        // A job handed back while being taken over from a dead node was started before: this start resumes it.
+        boolean resumes = recovering || job.getStatus() == JobStatus.QUEUED && job.getStartedAt() != null;
+        String what = resumes ? "resumed after its node stopped (attempt " + (job.getAttempt() + 1) + ")"
                 : "started (attempt " + (job.getAttempt() + 1) + ")";
         EnumSet<JobStatus> from = recovering ? EnumSet.of(JobStatus.QUEUED, JobStatus.RUNNING)
                 : EnumSet.of(JobStatus.QUEUED);
@@ -50,20 +72,79 @@ public class JobLifecycle {
             return false;
         }
         append(jobId, node, what);
-        refreshExperiment(job.getExperimentId());
+        refreshExperiment(job);
         return true;
     }
 
+    /**
+     * The job's work: its inputs are the artifacts of every step upstream, nearest first (breadth-first over
+     * its dependencies), after the model its plan named with {@code modelRunId}. It works on the version its plan
+     * named, else on the nearest version an upstream step derived, else on its experiment's.
+     */
     @Transactional(readOnly = true)
-    public JobContext context(long jobId) {
+    public JobWork work(long jobId) {
         Job job = load(jobId);
-        Experiment experiment = experiments.findById(job.getExperimentId()).orElseThrow();
-        // The run this step builds on: that of its latest dependency which produced one (a TRAIN's model).
-        Long previousRun = jobs.findAllById(job.getDependencies()).stream()
-                .filter(d -> d.getRunId() != null)
-                .max(java.util.Comparator.comparingInt(Job::getStepIndex)).map(Job::getRunId).orElse(null);
-        return new JobContext(jobId, experiment.getId(), experiment.getProjectId(), experiment.getDatasetVersionId(),
-                job.getType(), StepParams.read(job.getParams()), previousRun);
+        List<ArtifactRef> inputs = new ArrayList<>();
+        if (job.getInputRunId() != null) {
+            inputs.add(runs.modelArtifact(job.getInputRunId()));
+        }
+        long datasetVersionId;
+        if (job.getExperimentId() == null) {
+            datasetVersionId = job.getInputDatasetVersionId();
+        } else {
+            Map<Long, Job> siblings = jobs.findByExperimentIdOrderByStepIndex(job.getExperimentId()).stream()
+                    .collect(Collectors.toMap(Job::getId, Function.identity()));
+            inputs.addAll(runs.artifactsOfJobs(upstream(job, siblings)));
+            Optional<Long> derived = inputs.stream().filter(a -> a.type() == ArtifactType.DATASET_VERSION)
+                    .map(ArtifactRef::datasetVersionId).findFirst();
+            datasetVersionId = job.getInputDatasetVersionId() != null ? job.getInputDatasetVersionId()
+                    : derived.orElseGet(() -> experiments.findById(job.getExperimentId()).orElseThrow()
+                            .getDatasetVersionId());
+        }
+        return new JobWork(jobId, job.getExperimentId(), job.getProjectId(), job.getType(), job.getParams(),
+                datasetVersionId, new StepInputs(inputs), job.getAttempt());
+    }
+
+    /** The jobs upstream of one, nearest first: its dependencies, then theirs (breadth-first, each once). */
+    static List<Long> upstream(Job job, Map<Long, Job> siblings) {
+        Set<Long> seen = new LinkedHashSet<>();
+        Deque<Long> next = new ArrayDeque<>(job.getDependencies().stream().sorted(java.util.Comparator.reverseOrder())
+                .toList());
+        while (!next.isEmpty()) {
+            Long id = next.poll();
+            if (seen.add(id) && siblings.containsKey(id)) {
+                siblings.get(id).getDependencies().stream().sorted(java.util.Comparator.reverseOrder()).forEach(next::add);
+            }
+        }
+        return List.copyOf(seen);
+    }
+
+    /**
+     * A node cannot start the job now (its executor placed it on a node whose training engine or slots are
+     * taken): back into the queue at once, with why, to be dispatched again.
+     */
+    public void handBack(long jobId, boolean recovering, String reason) {
+        Job job = load(jobId);
+        if (job.getStatus() == JobStatus.QUEUED || recovering && job.getStatus() == JobStatus.RUNNING) {
+            job.handBack(reason);
+            refreshExperiment(job);
+        }
+    }
+
+    /** What a job occupies on the node that runs it. */
+    public record Placement(DeviceKind device, boolean trainingEngine) {
+    }
+
+    @Transactional(readOnly = true)
+    public Placement placement(long jobId) {
+        Job job = load(jobId);
+        return new Placement(job.getDevice(), job.isTrainingEngine());
+    }
+
+    /** Which hand-over to the executor the job is in (its executor key). */
+    @Transactional(readOnly = true)
+    public int dispatchCount(long jobId) {
+        return load(jobId).getDispatchCount();
     }
 
     /** Whether the job waits in the queue (dispatched or not) and has not started. */
@@ -115,7 +196,7 @@ public class JobLifecycle {
                 job.getAttempt() + 1, settings.maxAttempts() - 1, wait.toMillis() / 1000.0);
         job.requeue(clock.instant().plus(wait), line);
         append(jobId, null, line);
-        refreshExperiment(job.getExperimentId());
+        refreshExperiment(job);
         return true;
     }
 
@@ -128,7 +209,7 @@ public class JobLifecycle {
         job.retry();
         append(job.getId(), null, "queued again by a lead (attempt " + (job.getAttempt() + 1) + ")");
         requeueSkipped(job);
-        refreshExperiment(job.getExperimentId());
+        refreshExperiment(job);
     }
 
     @Transactional(readOnly = true)
@@ -155,7 +236,8 @@ public class JobLifecycle {
             skipDependants(job, "skipped: step " + (job.getStepIndex() + 1) + " (" + job.getType() + ") "
                     + outcome.name().toLowerCase(Locale.ROOT) + (message == null ? "" : " — " + message));
         }
-        refreshExperiment(job.getExperimentId());
+        refreshExperiment(job);
+        events.publishEvent(new JobFinished(job.getId(), job.getType(), outcome, message, job.getInputDatasetVersionId()));
     }
 
     private void skipDependants(Job job, String cause) {
@@ -172,7 +254,11 @@ public class JobLifecycle {
         log.save(new JobLogLine(jobId, clock.instant(), node, line));
     }
 
-    private void refreshExperiment(long experimentId) {
+    private void refreshExperiment(Job job) {
+        if (job.getExperimentId() == null) {
+            return;
+        }
+        long experimentId = job.getExperimentId();
         List<Job> all = jobs.findByExperimentIdOrderByStepIndex(experimentId);
         ExperimentStatus status;
         if (all.stream().anyMatch(j -> j.getStatus() == JobStatus.RUNNING)) {

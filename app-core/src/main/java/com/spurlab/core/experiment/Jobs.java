@@ -18,10 +18,12 @@ interface Jobs extends JpaRepository<Job, Long> {
 
     List<Job> findTop50ByStatusInOrderByIdDesc(Collection<JobStatus> statuses);
 
-    @Query("select j from Job j where j.status in :statuses "
-            + "and j.experimentId in (select e.id from Experiment e where e.projectId = :projectId)")
-    List<Job> findByProjectAndStatusIn(@Param("projectId") long projectId,
-                                       @Param("statuses") Collection<JobStatus> statuses);
+    List<Job> findByProjectIdAndStatusIn(long projectId, Collection<JobStatus> statuses);
+
+    List<Job> findByExperimentIdInOrderByStepIndex(Collection<Long> experimentIds);
+
+    /** The jobs that name a dataset version as their input, e.g. its validations. */
+    List<Job> findByTypeAndInputDatasetVersionIdOrderById(String type, long datasetVersionId);
 
     /**
      * The one way into RUNNING: a conditional update, so two firings of the same job (which Quartz

@@ -1,5 +1,7 @@
 package com.spurlab.core.experiment;
 
+import com.spurlab.core.step.DeviceKind;
+import com.spurlab.core.step.StepResources;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,31 +10,35 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The job queue ({@code spurlab.queue}).
  *
- * @param slots        how many jobs of each device kind may run at once, across all nodes sharing the queue
- * @param modelDevice  the device kind TRAIN and EVALUATE jobs occupy (GPU where workers have one)
- * @param noopSteps    allow NOOP steps (benchmark and tests only: they do no work)
+ * @param slots        how many jobs of each device kind may run at once on this node; GPU left out means one
+ *                     per GPU the node detects. The queue's capacity is the sum over live nodes.
+ * @param modelDevice  the device kind of steps that run a model (TRAIN, EVALUATE ...): GPU where workers have one
  * @param maxAttempts  attempts of a job whose failures are transient, the first included
  * @param retryBackoff wait before the first retry; doubled for each further one
  * @param pollInterval how often each node's dispatcher looks for free slots when nothing woke it
+ * @param heartbeat    how often a node tells the others it is alive, with its slots
+ * @param nodeTimeout  a node not heard of for this long no longer counts towards the queue's capacity
  */
 @ConfigurationProperties("spurlab.queue")
 public record QueueSettings(Map<DeviceKind, Integer> slots,
                             @DefaultValue("CPU") DeviceKind modelDevice,
-                            @DefaultValue("false") boolean noopSteps,
                             @DefaultValue("3") int maxAttempts,
                             @DefaultValue("2s") Duration retryBackoff,
-                            @DefaultValue("200ms") Duration pollInterval) {
+                            @DefaultValue("200ms") Duration pollInterval,
+                            @DefaultValue("5s") Duration heartbeat,
+                            @DefaultValue("30s") Duration nodeTimeout) {
 
     public QueueSettings {
-        slots = slots == null || slots.isEmpty() ? Map.of(DeviceKind.CPU, 2, DeviceKind.GPU, 1) : Map.copyOf(slots);
+        slots = slots == null ? Map.of() : Map.copyOf(slots);
     }
 
-    public int slots(DeviceKind kind) {
-        return slots.getOrDefault(kind, 0);
+    /** This node's slots of a kind; {@code detectedGpus} fills GPU when it is not configured. CPU defaults to 2. */
+    public int slots(DeviceKind kind, int detectedGpus) {
+        return slots.getOrDefault(kind, kind == DeviceKind.GPU ? detectedGpus : 2);
     }
 
-    DeviceKind deviceOf(StepType type) {
-        return type == StepType.NOOP ? DeviceKind.CPU : modelDevice;
+    public DeviceKind deviceOf(StepResources resources) {
+        return resources.modelDevice() ? modelDevice : DeviceKind.CPU;
     }
 
     Duration backoff(int attempt) {

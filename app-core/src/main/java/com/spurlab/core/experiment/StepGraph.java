@@ -1,9 +1,14 @@
 package com.spurlab.core.experiment;
 
 import com.spurlab.core.InvalidRequestException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The shape of a plan: each step names the earlier steps it depends on, so every plan is a DAG
@@ -16,13 +21,22 @@ final class StepGraph {
     private StepGraph() {
     }
 
-    /** The step indices that step {@code index} depends on; by default the step before it. */
-    static List<Integer> dependencies(String raw, int index) {
+    /**
+     * The step indices that step {@code index} depends on, from a JSON array, a number or a comma-separated
+     * string; by default (absent) the step before it.
+     */
+    static List<Integer> dependencies(Object raw, int index) {
         if (raw == null) {
             return index == 0 ? List.of() : List.of(index - 1);
         }
+        List<String> parts = new ArrayList<>();
+        if (raw instanceof Collection<?> list) {
+            list.forEach(v -> parts.add(String.valueOf(v)));
+        } else {
+            parts.addAll(List.of(String.valueOf(raw).split(",")));
+        }
         List<Integer> out = new ArrayList<>();
-        for (String part : raw.split(",")) {
+        for (String part : parts) {
             if (part.isBlank()) {
                 continue;
             }
@@ -43,21 +57,19 @@ final class StepGraph {
         return List.copyOf(out);
     }
 
-    /** An EVALUATE step needs a model: a TRAIN step among the steps it (transitively) depends on. */
-    static void requireTrainingBeforeEvaluation(List<StepSpec> steps, List<List<Integer>> dependencies) {
-        List<BitSet> ancestors = new ArrayList<>();
-        for (int i = 0; i < steps.size(); i++) {
-            BitSet mine = new BitSet();
-            for (int d : dependencies.get(i)) {
-                mine.set(d);
-                mine.or(ancestors.get(d));
-            }
-            ancestors.add(mine);
-            if (steps.get(i).type() == StepType.EVALUATE
-                    && mine.stream().noneMatch(a -> steps.get(a).type() == StepType.TRAIN)) {
-                throw new InvalidRequestException("invalid_plan", "step " + (i + 1)
-                        + " (EVALUATE) needs a TRAIN step among the steps it depends on");
+    /**
+     * The steps upstream of step {@code index}, nearest first: its dependencies (later steps first), then
+     * theirs, breadth-first, each once. The same order a running job receives its inputs in.
+     */
+    static List<Integer> upstream(List<List<Integer>> dependencies, int index) {
+        Set<Integer> seen = new LinkedHashSet<>();
+        Deque<Integer> next = new ArrayDeque<>(dependencies.get(index).stream().sorted(Comparator.reverseOrder()).toList());
+        while (!next.isEmpty()) {
+            int step = next.poll();
+            if (seen.add(step)) {
+                dependencies.get(step).stream().sorted(Comparator.reverseOrder()).forEach(next::add);
             }
         }
+        return List.copyOf(seen);
     }
 }

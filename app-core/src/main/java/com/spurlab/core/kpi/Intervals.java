@@ -3,6 +3,8 @@ package com.spurlab.core.kpi;
 import com.spurlab.core.run.GroupResult;
 import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
+import org.apache.commons.statistics.interval.Interval;
 
 /**
  * 95 % intervals of the split figures that the evaluation does not bring with it (it brings the
@@ -15,16 +17,13 @@ final class Intervals {
     private Intervals() {
     }
 
-    /** Wilson's score interval of a proportion: sound near 0 and 1, where the normal one collapses. */
+    /** Wilson's score interval of a proportion (Commons Statistics): sound near 0 and 1, where the normal one collapses. */
     static Figure wilson(int correct, int n) {
         if (n == 0) {
             return new Figure(Double.NaN, 0, 1);
         }
-        double p = (double) correct / n;
-        double z2 = Z * Z;
-        double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-        double half = Z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-        return new Figure(p, Math.max(0, centre - half), Math.min(1, centre + half));
+        Interval wilson = BinomialConfidenceInterval.WILSON_SCORE.fromErrorRate(n, correct, 0.05);
+        return new Figure((double) correct / n, wilson.getLowerBound(), wilson.getUpperBound());
     }
 
     /**

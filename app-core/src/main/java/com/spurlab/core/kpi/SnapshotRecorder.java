@@ -2,6 +2,7 @@ package com.spurlab.core.kpi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.spurlab.core.Json;
+import com.spurlab.core.dataset.DatasetService;
 import com.spurlab.core.run.EvaluationRecorded;
 import com.spurlab.core.run.GroupResult;
 import com.spurlab.core.run.SplitEvaluation;
@@ -17,29 +18,28 @@ class SnapshotRecorder {
     static final String VALIDATION = "val";
 
     private final KpiSnapshots snapshots;
+    private final DatasetService datasets;
 
-    SnapshotRecorder(KpiSnapshots snapshots) {
+    SnapshotRecorder(KpiSnapshots snapshots, DatasetService datasets) {
         this.snapshots = snapshots;
+        this.datasets = datasets;
     }
 
     @EventListener
     void on(EvaluationRecorded event) {
         TrainingFigures training = TrainingFigures.of(event.trainingDetails());
         KpiSnapshot.Selection selection = selection(event, training);
+        // A derived version (edited, synthetic) is compared with the upload it descends from.
+        long lineageRoot = datasets.getForJob(event.datasetVersionId()).lineageRootId();
         for (SplitEvaluation e : event.evaluations()) {
             KpiSnapshot.Origin origin = new KpiSnapshot.Origin(event.projectId(), event.experimentId(),
                     event.evaluationRunId(), event.modelRunId(), event.datasetVersionId(),
-                    lineageRoot(event.datasetVersionId()), e.groupBy() == null ? "" : e.groupBy(), e.split(),
+                    lineageRoot, e.groupBy() == null ? "" : e.groupBy(), e.split(),
                     event.method(), event.recordedAt());
             boolean fitted = VALIDATION.equals(e.split()) && training.validationUsedForFitting();
             snapshots.save(snapshot(origin, e, new KpiSnapshot.Selection(selection.validationWga(), selection.source(),
                     fitted)));
         }
-    }
-
-    /** The root of the version's lineage; every version is its own root until derived versions record theirs. */
-    private static long lineageRoot(long datasetVersionId) {
-        return datasetVersionId;
     }
 
     /**

@@ -78,6 +78,13 @@ public class ProjectService {
         return projects.save(project);
     }
 
+    /** Project names by id, for views that list work across projects (callers checked their own access). */
+    public java.util.Map<Long, String> names(java.util.Collection<Long> projectIds) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        projects.findAllById(projectIds).forEach(p -> out.put(p.getId(), p.getName()));
+        return out;
+    }
+
     public boolean exists(String name) {
         return projects.findByName(name).isPresent();
     }

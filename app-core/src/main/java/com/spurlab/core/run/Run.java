@@ -2,15 +2,13 @@ package com.spurlab.core.run;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** The lasting output of a TRAIN or EVALUATE job. */
+/** The lasting result of one job: what its step found or made; at most one per job. */
 @Entity
 @Table(name = "run")
 class Run {
@@ -31,16 +29,13 @@ class Run {
     @Column(name = "dataset_version_id")
     private long datasetVersionId;
 
-    @Enumerated(EnumType.STRING)
-    private RunKind kind;
+    /** The step type that made it (TRAIN, EVALUATE, EXTRACT ...). */
+    private String kind;
 
     private String method;
 
     @Column(name = "model_run_id")
     private Long modelRunId;
-
-    @Column(name = "model_path")
-    private String modelPath;
 
     private String details;
 
@@ -50,8 +45,8 @@ class Run {
     protected Run() {
     }
 
-    Run(long projectId, long experimentId, long jobId, long datasetVersionId, RunKind kind, String method,
-        Long modelRunId, String modelPath, String details, Instant createdAt) {
+    Run(long projectId, long experimentId, long jobId, long datasetVersionId, String kind, String method,
+        Long modelRunId, String details, Instant createdAt) {
         this.projectId = projectId;
         this.experimentId = experimentId;
         this.jobId = jobId;
@@ -59,7 +54,6 @@ class Run {
         this.kind = kind;
         this.method = method;
         this.modelRunId = modelRunId;
-        this.modelPath = modelPath;
         this.details = details;
         this.createdAt = createdAt;
     }
@@ -76,7 +70,15 @@ class Run {
         return experimentId;
     }
 
-    RunKind getKind() {
+    long getJobId() {
+        return jobId;
+    }
+
+    long getDatasetVersionId() {
+        return datasetVersionId;
+    }
+
+    String getKind() {
         return kind;
     }
 
@@ -86,10 +88,6 @@ class Run {
 
     Long getModelRunId() {
         return modelRunId;
-    }
-
-    String getModelPath() {
-        return modelPath;
     }
 
     String getDetails() {

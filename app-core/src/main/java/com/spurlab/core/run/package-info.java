@@ -1,2 +1,2 @@
-/** Runs (a trained model, an evaluation) and their metrics per split and per group. */
+/** Runs (what a job found or made), the artifacts they pass to later steps, and evaluation metrics per split and group. */
 package com.spurlab.core.run;

@@ -58,6 +58,7 @@ class BlobReferencesTest {
     @Test
     void sparesBlobsARunningValidationHasClaimedSinceItBegan() throws Exception {
         version(1, "VALIDATING", Instant.now().minusSeconds(600));
+        validationJob(1, "RUNNING");
         String claimed = stored(4, Instant.now().minusSeconds(3600));
         String old = stored(5, Instant.now().minusSeconds(3600));
         // The running validation finds the first blob already stored: putIfAbsent touches it.
@@ -67,6 +68,23 @@ class BlobReferencesTest {
 
         assertThat(blobs.path(claimed)).exists();
         assertThat(blobs.path(old)).doesNotExist();
+    }
+
+    @Test
+    void aVersionLeftValidatingByADeadJobBlocksNoCleanUp() throws Exception {
+        version(1, "VALIDATING", Instant.now().minusSeconds(600));
+        validationJob(1, "FAILED");
+        String touched = stored(6, Instant.now().minusSeconds(3600));
+        assertThat(blobs.putIfAbsent(touched, bytes(6))).isFalse();
+
+        assertThat(references.removeUnreferenced(List.of(touched))).isEqualTo(1);
+        assertThat(blobs.path(touched)).doesNotExist();
+    }
+
+    private void validationJob(long versionId, String status) {
+        jdbc.update("insert into job (project_id, step_index, type, params, status, progress, cancel_requested, "
+                + "created_at, input_dataset_version_id) values (1, 0, 'VALIDATE', '{}', ?, 0, false, current_timestamp, ?)",
+                status, versionId);
     }
 
     private void version(long id, String status, Instant created) {

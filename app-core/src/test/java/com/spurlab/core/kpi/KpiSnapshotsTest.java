@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.spurlab.core.NotFoundException;
-import com.spurlab.core.experiment.JobContext;
-import com.spurlab.core.experiment.StepType;
 import com.spurlab.core.project.ProjectService;
+import com.spurlab.core.run.ArtifactOutput;
 import com.spurlab.core.run.GroupResult;
 import com.spurlab.core.run.RunService;
 import com.spurlab.core.run.SplitEvaluation;
+import com.spurlab.core.step.ArtifactType;
+import com.spurlab.core.step.StepExecution;
 import com.spurlab.core.user.Role;
 import com.spurlab.core.user.UserService;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,14 +102,20 @@ class KpiSnapshotsTest {
         long experiment = jdbc.queryForObject("select max(id) from experiment", Long.class);
         long[] jobs = new long[2];
         for (int i = 0; i < 2; i++) {
-            jdbc.update("insert into job (experiment_id, step_index, type, params, status, progress, cancel_requested, "
-                    + "created_at) values (?, ?, 'TRAIN', '{}', 'SUCCEEDED', 1, false, now())", experiment, i);
+            jdbc.update("insert into job (experiment_id, project_id, step_index, type, params, status, progress, "
+                    + "cancel_requested, created_at) values (?, ?, ?, 'TRAIN', '{}', 'SUCCEEDED', 1, false, now())",
+                    experiment, project, i);
             jobs[i] = jdbc.queryForObject("select max(id) from job", Long.class);
         }
-        long model = runs.recordTraining(new JobContext(jobs[0], experiment, project, version, StepType.TRAIN, Map.of(),
-                null), method, DATA.resolve("model"), trainingDetails);
-        return runs.recordEvaluation(new JobContext(jobs[1], experiment, project, version, StepType.EVALUATE, Map.of(),
-                model), model, List.of(split("val", valWga, 100), split("test", testWga, worstN)));
+        long model = runs.record(job(jobs[0], experiment), "TRAIN", method, null, trainingDetails,
+                List.of(ArtifactOutput.files(ArtifactType.MODEL, DATA.resolve("jobs/job-" + jobs[0]))));
+        return runs.recordEvaluation(job(jobs[1], experiment), model,
+                List.of(split("val", valWga, 100), split("test", testWga, worstN)), null, List.of());
+    }
+
+    private StepExecution<Void> job(long jobId, long experiment) {
+        return new StepExecution<>(jobId, experiment, project, version, null, null, null,
+                DATA.resolve("jobs/job-" + jobId), 0, false);
     }
 
     private static SplitEvaluation split(String name, double wga, int worstN) {

@@ -1,10 +1,11 @@
 package com.spurlab.inference.bench;
 
 import com.spurlab.inference.data.LabeledImage;
-import com.spurlab.inference.demo.DemoArchive;
-import com.spurlab.inference.demo.DemoSpec;
-import com.spurlab.inference.demo.DemoSplits;
-import com.spurlab.inference.demo.SpuriousFashionMnist;
+import com.spurlab.inference.cueset.CueSetArchive;
+import com.spurlab.inference.cueset.CueSetGenerator;
+import com.spurlab.inference.cueset.CueSetPreset;
+import com.spurlab.inference.cueset.CueSetSpec;
+import com.spurlab.inference.cueset.CueSetSplits;
 import com.spurlab.inference.eval.ClassifierEvaluator;
 import com.spurlab.inference.eval.EvaluationReport;
 import com.spurlab.inference.eval.GroupMetrics;
@@ -29,14 +30,16 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Trains every {@link TrainingMethod} on {@link DemoSpec#standard()} with the same network, epochs
+ * Trains every {@link TrainingMethod} on a {@link CueSetPreset} (the demo set unless {@code set=<preset>}) with the same network, epochs
  * and seeds, and prints test accuracy, worst-group accuracy (bootstrap 95 % interval per run) and
  * the mean over seeds with a 95 % t-interval.
  *
  * <p>Run from the repository root (after {@code ./mvnw -q -pl app-inference -am compile}):
  * <pre>./mvnw -q -pl app-inference test-compile exec:java -Dexec.mainClass=com.spurlab.inference.bench.MethodComparison \
  *   -Dexec.args="seeds=3 epochs=5 model=CNN methods=ERM,REWEIGHT,GROUP_DRO,JTT,DFR"</pre>
- * ({@code firstSeed=N} starts the seeds at N, so a long comparison can be split over several runs).
+ * ({@code firstSeed=N} starts the seeds at N, so a long comparison can be split over several runs; {@code set=TEXTURE}
+ * runs on another preset, {@code tiny} on a preset's tiny variant, {@link #spec} lists the size overrides;
+ * {@code batch=} and {@code lr=} change the batch size and learning rate).
  */
 public final class MethodComparison {
 
@@ -55,16 +58,19 @@ public final class MethodComparison {
         ClassifierNetwork network = ClassifierNetwork.parse(a.getOrDefault("model", "CNN"));
         List<TrainingMethod> methods = Arrays.stream(a.getOrDefault("methods", "ERM,REWEIGHT,GROUP_DRO,JTT,DFR").split(","))
                 .map(TrainingMethod::parse).toList();
-        DemoSpec spec = spec(a);
+        String set = a.getOrDefault("set", "DEMO");
+        CueSetSpec spec = spec(a);
         PrintStream out = System.out;
         Path work = Files.createTempDirectory("spurlab-methods-");
         try {
-            SpuriousFashionMnist.write(SpuriousFashionMnist.DEFAULT_SOURCE, work.resolve("demo.zip"), spec);
-            DemoSplits splits = DemoArchive.extract(work.resolve("demo.zip"), work.resolve("data"));
+            CueSetSplits splits = CueSetArchive.extract(
+                    CueSetGenerator.write(CueSetGenerator.DEFAULT_SOURCE, work.resolve("set.zip"), spec), work.resolve("data"));
             Map<String, Integer> trainCounts = new TreeMap<>();
             splits.train().forEach(s -> trainCounts.merge(s.group(), 1, Integer::sum));
-            out.printf("dataset %s: %d train / %d val / %d test, %d px, train groups %s%n", splits.classNames(),
-                    splits.train().size(), splits.validation().size(), splits.test().size(), spec.imageSize(), trainCounts);
+            out.printf("dataset %s %s %s (%s backdrop, %.0f %% of train agree): %d train / %d val / %d test, %d px,"
+                            + " train groups %s%n", set, splits.classNames(), spec.cue(), spec.backdrop(),
+                    100 * spec.trainCueAgreement(), splits.train().size(), splits.validation().size(), splits.test().size(),
+                    spec.imageSize(), trainCounts);
             out.printf("model %s, %d epochs, seeds %d..%d, selection on val by worst-group accuracy%n", network, epochs,
                     firstSeed, firstSeed + seeds - 1);
             MethodOptions d = MethodOptions.defaults().withNetwork(network);
@@ -76,7 +82,8 @@ public final class MethodComparison {
                     Double.parseDouble(a.getOrDefault("groupDroWeightDecay", String.valueOf(d.groupDroWeightDecay()))));
             out.printf("options %s%n", options);
             TrainingSettings base = new TrainingSettings(TrainingMethod.ERM, splits.classNames(), spec.imageSize(), epochs,
-                    64, 1e-3f, 1, options);
+                    Integer.parseInt(a.getOrDefault("batch", "64")), Float.parseFloat(a.getOrDefault("lr", "1e-3")), 1,
+                    options);
             List<Row> rows = new ArrayList<>();
             for (TrainingMethod method : methods) {
                 for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
@@ -112,19 +119,19 @@ public final class MethodComparison {
     }
 
     /**
-     * The standard demo set, the tiny one ({@code tiny}), or a variant of the demo generator:
-     * {@code classes=2,4 trainPerClass=1000 valPerClass=300 testPerClass=500 corr=0.95 size=64 dataSeed=42}.
+     * A preset of the cue-set generator ({@code set=demo|background-masks|stamped-word|colour-cast|texture|hard-core},
+     * default demo; {@code tiny} for its test-sized variant), optionally resized:
+     * {@code trainPerClass=1000 valPerClass=200 testPerClass=400 size=64 agreement=0.95 dataSeed=7}.
      */
-    private static DemoSpec spec(Map<String, String> a) {
-        DemoSpec d = a.containsKey("tiny") ? DemoSpec.tiny() : DemoSpec.standard();
-        List<Integer> classes = a.containsKey("classes")
-                ? Arrays.stream(a.get("classes").split(",")).map(Integer::parseInt).toList() : d.fashionClasses();
-        return new DemoSpec(classes, Integer.parseInt(a.getOrDefault("trainPerClass", String.valueOf(d.trainPerClass()))),
-                Integer.parseInt(a.getOrDefault("valPerClass", String.valueOf(d.valPerClass()))),
-                Integer.parseInt(a.getOrDefault("testPerClass", String.valueOf(d.testPerClass()))),
-                Double.parseDouble(a.getOrDefault("corr", String.valueOf(d.trainCueCorrelation()))),
-                Integer.parseInt(a.getOrDefault("size", String.valueOf(d.imageSize()))),
-                Long.parseLong(a.getOrDefault("dataSeed", String.valueOf(d.seed()))));
+    static CueSetSpec spec(Map<String, String> a) {
+        CueSetPreset preset = CueSetPreset.parse(a.getOrDefault("set", "DEMO"));
+        CueSetSpec s = a.containsKey("tiny") ? preset.tiny() : preset.spec();
+        s = s.withCounts(Integer.parseInt(a.getOrDefault("trainPerClass", String.valueOf(s.trainPerClass()))),
+                Integer.parseInt(a.getOrDefault("valPerClass", String.valueOf(s.valPerClass()))),
+                Integer.parseInt(a.getOrDefault("testPerClass", String.valueOf(s.testPerClass()))));
+        s = s.withImageSize(Integer.parseInt(a.getOrDefault("size", String.valueOf(s.imageSize()))))
+                .withTrainCueAgreement(Double.parseDouble(a.getOrDefault("agreement", String.valueOf(s.trainCueAgreement()))));
+        return a.containsKey("dataSeed") ? s.withSeed(Long.parseLong(a.get("dataSeed"))) : s;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -1,5 +1,9 @@
 package com.spurlab.inference.demo;
 
+import com.spurlab.inference.cueset.ArchiveFormat;
+import com.spurlab.inference.cueset.Backdrop;
+import com.spurlab.inference.cueset.CueKind;
+import com.spurlab.inference.cueset.CueSetSpec;
 import java.util.HashSet;
 import java.util.List;
 
@@ -40,6 +44,12 @@ public record DemoSpec(List<Integer> fashionClasses, int trainPerClass, int valP
         if (imageSize < 16 || imageSize > 256) {
             throw new IllegalArgumentException("imageSize must be between 16 and 256 pixels, got " + imageSize);
         }
+    }
+
+    /** The same set as a generator spec: a background cue on the bright backdrop, written as a manifest with captions, masks and the attribute. */
+    public CueSetSpec toCueSetSpec() {
+        return new CueSetSpec(fashionClasses, CueKind.BACKGROUND, null, Backdrop.BRIGHT, trainCueCorrelation, trainPerClass, valPerClass,
+                testPerClass, imageSize, seed, ArchiveFormat.manifest());
     }
 
     /**

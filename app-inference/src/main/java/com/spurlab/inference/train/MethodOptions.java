@@ -31,15 +31,17 @@ public record MethodOptions(ClassifierNetwork network, Augmentation augmentation
         if (!(groupDroEta > 0 && groupDroEta <= 10)) {
             throw new IllegalArgumentException("groupDroEta must be above 0 and at most 10, got " + groupDroEta);
         }
-        if (jttEpochs < 1 || jttEpochs > 100) {
-            throw new IllegalArgumentException("jttEpochs must be between 1 and 100, got " + jttEpochs);
+        if (jttEpochs < 1 || jttEpochs > TrainingLimits.MAX_JTT_EPOCHS) {
+            throw new IllegalArgumentException("jttEpochs must be between 1 and " + TrainingLimits.MAX_JTT_EPOCHS
+                    + ", got " + jttEpochs);
         }
         if (!(jttUpweight >= 1 && jttUpweight <= 1000) || jttUpweight != Math.rint(jttUpweight)) {
             throw new IllegalArgumentException("jttUpweight must be a whole number between 1 and 1000 (each error is"
                     + " sampled that many times), got " + jttUpweight);
         }
-        if (patience < 0 || patience > 500) {
-            throw new IllegalArgumentException("patience must be between 0 (off) and 500 epochs, got " + patience);
+        if (patience < 0 || patience > TrainingLimits.MAX_EPOCHS) {
+            throw new IllegalArgumentException("patience must be between 0 (off) and " + TrainingLimits.MAX_EPOCHS
+                    + " epochs, got " + patience);
         }
         if (!(groupDroWeightDecay >= 0 && groupDroWeightDecay <= 1)) {
             throw new IllegalArgumentException("groupDroWeightDecay must be between 0 and 1, got " + groupDroWeightDecay);

@@ -42,14 +42,17 @@ public record TrainingSettings(TrainingMethod method, List<String> classNames, i
         if (classNames.stream().anyMatch(String::isBlank)) {
             throw new IllegalArgumentException("classNames must not be blank, got " + classNames);
         }
-        if (imageSize < 16 || imageSize > 256) {
-            throw new IllegalArgumentException("imageSize must be between 16 and 256 pixels, got " + imageSize);
+        if (imageSize < TrainingLimits.MIN_IMAGE || imageSize > TrainingLimits.MAX_IMAGE) {
+            throw new IllegalArgumentException("imageSize must be between " + TrainingLimits.MIN_IMAGE + " and "
+                    + TrainingLimits.MAX_IMAGE + " pixels, got " + imageSize);
         }
-        if (epochs < 1 || epochs > 500) {
-            throw new IllegalArgumentException("epochs must be between 1 and 500, got " + epochs);
+        if (epochs < 1 || epochs > TrainingLimits.MAX_EPOCHS) {
+            throw new IllegalArgumentException("epochs must be between 1 and " + TrainingLimits.MAX_EPOCHS + ", got "
+                    + epochs);
         }
-        if (batchSize < 1 || batchSize > 4096) {
-            throw new IllegalArgumentException("batchSize must be between 1 and 4096, got " + batchSize);
+        if (batchSize < 1 || batchSize > TrainingLimits.MAX_BATCH) {
+            throw new IllegalArgumentException("batchSize must be between 1 and " + TrainingLimits.MAX_BATCH + ", got "
+                    + batchSize);
         }
         if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learningRate must be a positive number such as 0.001, got " + learningRate);

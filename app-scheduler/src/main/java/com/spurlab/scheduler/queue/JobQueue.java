@@ -19,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class JobQueue {
 
     static final String STEPS = "steps";
-    static final String VALIDATIONS = "validations";
 
     private final Scheduler scheduler;
 
@@ -27,23 +26,20 @@ public class JobQueue {
         this.scheduler = scheduler;
     }
 
-    /** Hands a dispatched job to Quartz; each attempt has a key of its own (a retry may follow its own firing). */
+    /**
+     * Hands a dispatched job to Quartz; each hand-over has a key of its own (a retry, or a job a node handed
+     * back, may be dispatched again while its previous firing is still being cleaned up).
+     */
     @Transactional
-    public void enqueueStep(long jobId, int attempt) {
-        enqueue(StepQuartzJob.class, stepKey(jobId, attempt), StepQuartzJob.JOB_ID, jobId);
-    }
-
-    @Transactional
-    public void enqueueValidation(long datasetVersionId) {
-        enqueue(DatasetValidationQuartzJob.class, new JobKey("dataset-" + datasetVersionId, VALIDATIONS),
-                DatasetValidationQuartzJob.DATASET_VERSION_ID, datasetVersionId);
+    public void enqueueStep(long jobId, int dispatchCount) {
+        enqueue(StepQuartzJob.class, stepKey(jobId, dispatchCount), StepQuartzJob.JOB_ID, jobId);
     }
 
     /** Removes a step that has not fired yet; false when it is already running or gone. */
     @Transactional
-    public boolean removeStep(long jobId, int attempt) {
+    public boolean removeStep(long jobId, int dispatchCount) {
         try {
-            return scheduler.deleteJob(stepKey(jobId, attempt));
+            return scheduler.deleteJob(stepKey(jobId, dispatchCount));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot remove job " + jobId + " from the queue", e);
         }
@@ -54,16 +50,25 @@ public class JobQueue {
      * commits; a thread that looked meanwhile saw nothing and would sleep for its idle wait (1 s).
      * Called after the commit; resuming a trigger that is not paused changes nothing but signals.
      */
-    public void wakeExecutor(long jobId, int attempt) {
+    public void wakeExecutor(long jobId, int dispatchCount) {
         try {
-            scheduler.resumeTrigger(new TriggerKey("job-" + jobId + "-" + attempt, STEPS));
+            scheduler.resumeTrigger(new TriggerKey("job-" + jobId + "-" + dispatchCount, STEPS));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot wake the executor", e);
         }
     }
 
-    private static JobKey stepKey(long jobId, int attempt) {
-        return new JobKey("job-" + jobId + "-" + attempt, STEPS);
+    /** The node's id in the cluster (Quartz's instance id): what job logs and the node table name it by. */
+    public String nodeId() {
+        try {
+            return scheduler.getSchedulerInstanceId();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot read this node's id", e);
+        }
+    }
+
+    private static JobKey stepKey(long jobId, int dispatchCount) {
+        return new JobKey("job-" + jobId + "-" + dispatchCount, STEPS);
     }
 
     private void enqueue(Class<? extends org.quartz.Job> type, JobKey key, String dataKey, long id) {

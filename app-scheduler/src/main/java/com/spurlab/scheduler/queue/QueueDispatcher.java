@@ -1,7 +1,10 @@
 package com.spurlab.scheduler.queue;
 
 import com.spurlab.core.experiment.JobDispatch;
+import com.spurlab.core.experiment.QueueNodes;
 import com.spurlab.core.experiment.QueueSettings;
+import com.spurlab.core.step.DeviceKind;
+import com.spurlab.scheduler.step.NodeSlots;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -28,16 +31,22 @@ class QueueDispatcher {
     private final JobDispatch dispatch;
     private final JobQueue queue;
     private final QueueSettings settings;
+    private final QueueNodes nodes;
+    private final NodeSlots slots;
     private final TransactionTemplate transaction;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
+    private String node;
+    private long lastHeartbeat;
 
-    QueueDispatcher(JobDispatch dispatch, JobQueue queue, QueueSettings settings,
+    QueueDispatcher(JobDispatch dispatch, JobQueue queue, QueueSettings settings, QueueNodes nodes, NodeSlots slots,
                     PlatformTransactionManager transactions) {
         this.dispatch = dispatch;
         this.queue = queue;
         this.settings = settings;
+        this.nodes = nodes;
+        this.slots = slots;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -50,15 +59,24 @@ class QueueDispatcher {
     int dispatchOnce() {
         List<JobDispatch.Dispatched> handed = transaction.execute(status -> {
             List<JobDispatch.Dispatched> claimed = dispatch.claim();
-            claimed.forEach(job -> queue.enqueueStep(job.jobId(), job.attempt()));
+            claimed.forEach(job -> queue.enqueueStep(job.jobId(), job.dispatchCount()));
             return claimed;
         });
         if (handed == null || handed.isEmpty()) {
             return 0;
         }
         JobDispatch.Dispatched last = handed.get(handed.size() - 1);
-        queue.wakeExecutor(last.jobId(), last.attempt());
+        queue.wakeExecutor(last.jobId(), last.dispatchCount());
         return handed.size();
+    }
+
+    /** Tells the other nodes this one is alive, with its own slots (its GPUs as its engine detected them). */
+    private void heartbeat() {
+        long now = System.nanoTime();
+        if (now - lastHeartbeat >= settings.heartbeat().toNanos()) {
+            nodes.heartbeat(node, slots.limit(DeviceKind.CPU), slots.limit(DeviceKind.GPU), slots.gpuNames());
+            lastHeartbeat = now;
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -67,6 +85,9 @@ class QueueDispatcher {
             return;
         }
         running = true;
+        node = queue.nodeId();
+        lastHeartbeat = System.nanoTime() - settings.heartbeat().toNanos();
+        heartbeat();
         thread = new Thread(this::loop, "queue-dispatcher");
         thread.setDaemon(true);
         thread.start();
@@ -77,6 +98,11 @@ class QueueDispatcher {
         running = false;
         if (thread != null) {
             thread.interrupt();
+            try {
+                nodes.leave(node);
+            } catch (RuntimeException e) {
+                log.debug("could not take this node out of the queue's capacity: {}", e.getMessage());
+            }
         }
     }
 
@@ -84,6 +110,7 @@ class QueueDispatcher {
         long pollMillis = Math.max(10, settings.pollInterval().toMillis());
         while (running) {
             try {
+                heartbeat();
                 dispatchOnce();
                 if (wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS)) {
                     wake.drainPermits();

@@ -1,18 +1,18 @@
 package com.spurlab.scheduler.queue;
 
-import com.spurlab.core.dataset.DatasetUploaded;
 import com.spurlab.core.experiment.ExperimentPlanned;
 import com.spurlab.core.experiment.JobCancelRequested;
 import com.spurlab.core.experiment.JobLifecycle;
+import com.spurlab.core.experiment.JobsQueued;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Turns domain events into queued Quartz work once the transaction that caused them has committed
- * (a rolled-back upload queues nothing). REQUIRES_NEW: after commit, Quartz's writes need a
- * transaction of their own. Experiment jobs reach Quartz through the {@link QueueDispatcher}.
+ * Wakes the dispatcher once the transaction that queued jobs has committed, and withdraws a cancelled job
+ * from Quartz. REQUIRES_NEW: after commit, Quartz's writes need a transaction of their own. Jobs reach
+ * Quartz only through the {@link QueueDispatcher}.
  */
 @Component
 class QueueListeners {
@@ -28,13 +28,12 @@ class QueueListeners {
     }
 
     @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void on(DatasetUploaded event) {
-        queue.enqueueValidation(event.datasetVersionId());
+    void on(ExperimentPlanned event) {
+        dispatcher.wake();
     }
 
     @TransactionalEventListener
-    void on(ExperimentPlanned event) {
+    void on(JobsQueued event) {
         dispatcher.wake();
     }
 
@@ -43,7 +42,7 @@ class QueueListeners {
     void on(JobCancelRequested event) {
         // Quartz would also delete a job that is executing, so only a job that has not started is withdrawn;
         // a running one sees the request at its next batch, one that starts meanwhile refuses to start.
-        if (lifecycle.queued(event.jobId()) && queue.removeStep(event.jobId(), lifecycle.attempt(event.jobId()))) {
+        if (lifecycle.queued(event.jobId()) && queue.removeStep(event.jobId(), lifecycle.dispatchCount(event.jobId()))) {
             lifecycle.cancelled(event.jobId(), "cancelled while queued");
             dispatcher.wake();
         }

@@ -1,27 +1,49 @@
 package com.spurlab.scheduler.step;
 
 import com.spurlab.core.experiment.JobLifecycle;
+import com.spurlab.core.step.StepProgress;
 import com.spurlab.inference.train.TrainingProgress;
 import java.util.Locale;
 
 /**
- * Bridges training progress to the job record. Writes at most once a second (a batch takes
+ * Bridges a running step's progress to its job record. Writes at most once a second (a batch takes
  * milliseconds; a database write per batch would slow training) and reads the cancel flag as often.
  */
-class JobProgress implements TrainingProgress {
+class JobProgress implements StepProgress, TrainingProgress {
 
     private static final long INTERVAL_NANOS = 1_000_000_000L;
 
     private final JobLifecycle lifecycle;
     private final long jobId;
+    private final String node;
     private final long startNanos = System.nanoTime();
     private long lastWrite;
     private long lastCancelCheck;
     private boolean cancelled;
 
-    JobProgress(JobLifecycle lifecycle, long jobId) {
+    JobProgress(JobLifecycle lifecycle, long jobId, String node) {
         this.lifecycle = lifecycle;
         this.jobId = jobId;
+        this.node = node;
+    }
+
+    /** Training's view of a step's progress: the job's own when it is one, else epochs reported as phases. */
+    static TrainingProgress training(StepProgress progress) {
+        if (progress instanceof TrainingProgress training) {
+            return training;
+        }
+        return new TrainingProgress() {
+            @Override
+            public void onProgress(int epoch, int epochs, int step, int stepsPerEpoch, double loss, double accuracy) {
+                progress.report(((epoch - 1) + (double) step / Math.max(1, stepsPerEpoch)) / Math.max(1, epochs),
+                        "epoch " + epoch + "/" + epochs);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return progress.cancelled();
+            }
+        };
     }
 
     @Override
@@ -38,9 +60,16 @@ class JobProgress implements TrainingProgress {
                 epoch, epochs, step, stepsPerEpoch, loss, runningAccuracy, eta));
     }
 
-    /** A step that is not training (evaluation) reports its phase. */
-    void phase(double done, String message) {
+    /** A phase of a step that is not an epoch loop (evaluation, editing): reported at once. */
+    @Override
+    public void report(double done, String message) {
+        lastWrite = System.nanoTime();
         lifecycle.report(jobId, done, message);
+    }
+
+    @Override
+    public void log(String line) {
+        lifecycle.log(jobId, node, line);
     }
 
     @Override

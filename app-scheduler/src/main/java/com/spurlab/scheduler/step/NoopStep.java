@@ -1,38 +1,80 @@
 package com.spurlab.scheduler.step;
 
-import com.spurlab.core.experiment.JobContext;
-import com.spurlab.core.experiment.TransientJobException;
+import com.spurlab.core.step.ArtifactType;
+import com.spurlab.core.step.Step;
+import com.spurlab.core.step.StepCancelledException;
+import com.spurlab.core.step.StepExecution;
+import com.spurlab.core.step.StepOutcome;
+import com.spurlab.core.step.StepResources;
+import com.spurlab.core.step.TransientJobException;
 import java.util.Locale;
+import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * NOOP: waits {@code millis} and does no work — the scheduler's benchmark and tests measure the queue
- * itself with it. It honours cancellation like training (its flag is read once a second) and fails
- * transiently on its first {@code transientFailures} attempts.
+ * itself with it; registered only where {@code spurlab.queue.noop-steps=true}. It honours cancellation
+ * like training (its flag is read once a second) and fails transiently on its first
+ * {@code transientFailures} attempts.
  */
 @Component
-class NoopStep {
+@Order(1000)
+@ConditionalOnProperty(prefix = "spurlab.queue", name = "noop-steps", havingValue = "true")
+class NoopStep implements Step<NoopParams> {
 
     private static final long SLICE_MILLIS = 100;
 
-    StepOutcome run(JobContext job, JobProgress progress, int attempt) throws InterruptedException {
-        int failures = Integer.parseInt(job.params().get("transientFailures"));
-        if (attempt < failures) {
-            throw new TransientJobException("NOOP attempt " + (attempt + 1) + " of the first " + failures
+    @Override
+    public String type() {
+        return "NOOP";
+    }
+
+    @Override
+    public Class<NoopParams> parameters() {
+        return NoopParams.class;
+    }
+
+    @Override
+    public String description() {
+        return "Waits and does no work (queue benchmarks and tests only).";
+    }
+
+    @Override
+    public Set<ArtifactType> needs() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<ArtifactType> produces() {
+        return Set.of();
+    }
+
+    @Override
+    public StepResources resources(NoopParams params) {
+        return StepResources.CPU;
+    }
+
+    @Override
+    public StepOutcome run(StepExecution<NoopParams> job) throws InterruptedException {
+        int failures = job.params().transientFailures();
+        if (job.attempt() < failures) {
+            throw new TransientJobException("NOOP attempt " + (job.attempt() + 1) + " of the first " + failures
                     + " fails on purpose");
         }
-        long millis = Long.parseLong(job.params().get("millis"));
+        long millis = job.params().millis();
         long start = System.nanoTime();
         long deadline = start + millis * 1_000_000L;
         long lastReport = start;
         for (long now = start; now < deadline; now = System.nanoTime()) {
-            if (progress.cancelled()) {
+            if (job.progress().cancelled()) {
                 throw new StepCancelledException();
             }
             if (now - lastReport >= 1_000_000_000L) {
                 lastReport = now;
                 double done = (now - start) / (double) (deadline - start);
-                progress.phase(done, String.format(Locale.ROOT, "waiting: %.0f%%", done * 100));
+                job.progress().report(done, String.format(Locale.ROOT, "waiting: %.0f%%", done * 100));
             }
             Thread.sleep(Math.min(SLICE_MILLIS, Math.max(1, (deadline - now) / 1_000_000L)));
         }

@@ -1,28 +1,45 @@
 package com.spurlab.scheduler.step;
 
+import com.spurlab.core.InvalidRequestException;
 import com.spurlab.core.dataset.SampleRecord;
 import com.spurlab.inference.data.LabeledImage;
-import java.util.Arrays;
+import com.spurlab.inference.model.ModelMetadata;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** A dataset version's samples as the model sees them: class indices by sorted label, group keys. */
 record StepData(List<String> classNames, List<String> groupBy, List<SampleRecord> samples) {
 
-    static StepData of(List<SampleRecord> samples, String groupBy) {
+    static StepData of(List<SampleRecord> samples, List<String> groupBy) {
         List<String> classes = samples.stream().map(SampleRecord::label).distinct().sorted().toList();
-        List<String> attributes = groupBy == null || groupBy.isBlank() ? List.of()
-                : Arrays.stream(groupBy.split(",")).map(String::strip).toList();
-        return new StepData(classes, attributes, samples);
+        return new StepData(classes, groupBy == null ? List.of() : List.copyOf(groupBy), samples);
     }
 
     List<LabeledImage> split(String split) {
-        Map<String, Integer> index = new java.util.HashMap<>();
+        Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < classNames.size(); i++) {
             index.put(classNames.get(i), i);
         }
         return samples.stream().filter(s -> s.split().equals(split))
                 .map(s -> new LabeledImage(String.valueOf(s.id()), s.image(), index.get(s.label()), s.group(groupBy)))
                 .toList();
+    }
+
+    /** A model predicts the classes it was trained on: the dataset's labels must be the same. */
+    void requireClasses(Path modelDir) {
+        List<String> trained;
+        try {
+            trained = ModelMetadata.read(modelDir).classNames();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the model's metadata in its folder", e);
+        }
+        if (!trained.equals(classNames)) {
+            throw new InvalidRequestException("label_mismatch", "the model was trained on labels " + trained
+                    + " but this dataset version has " + classNames + "; evaluate a model of the same label set");
+        }
     }
 }

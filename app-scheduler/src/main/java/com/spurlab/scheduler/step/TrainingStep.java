@@ -1,17 +1,19 @@
 package com.spurlab.scheduler.step;
 
 import com.spurlab.core.InvalidRequestException;
-import com.spurlab.core.Json;
 import com.spurlab.core.dataset.DatasetService;
-import com.spurlab.core.experiment.JobContext;
+import com.spurlab.core.run.ArtifactOutput;
 import com.spurlab.core.run.RunService;
-import com.spurlab.core.storage.StorageSettings;
+import com.spurlab.core.step.ArtifactType;
+import com.spurlab.core.step.PlanContext;
+import com.spurlab.core.step.Step;
+import com.spurlab.core.step.StepExecution;
+import com.spurlab.core.step.StepOutcome;
+import com.spurlab.core.step.StepResources;
 import com.spurlab.inference.data.Augmentation;
 import com.spurlab.inference.data.LabeledImage;
-import com.spurlab.inference.model.ClassifierNetwork;
-import com.spurlab.inference.train.MethodOptions;
-import com.spurlab.inference.train.ModelSelection;
 import com.spurlab.inference.train.ClassifierTrainer;
+import com.spurlab.inference.train.MethodOptions;
 import com.spurlab.inference.train.TrainingMethod;
 import com.spurlab.inference.train.TrainingResult;
 import com.spurlab.inference.train.TrainingSettings;
@@ -20,85 +22,135 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** TRAIN: trains a classifier with the planned method and network on the train split (selected on val), records the model. */
 @Component
-class TrainingStep {
+@Order(10)
+class TrainingStep implements Step<TrainParams> {
+
+    /** Methods that weigh or balance groups, so they need group labels from {@code groupBy}; JTT and ERM do not. */
+    private static final Set<TrainingMethod> GROUP_METHODS = Set.of(TrainingMethod.REWEIGHT, TrainingMethod.GROUP_DRO,
+            TrainingMethod.DFR);
 
     private final DatasetService datasets;
     private final RunService runs;
-    private final StorageSettings storage;
     private final ClassifierTrainer trainer = new ClassifierTrainer();
 
-    TrainingStep(DatasetService datasets, RunService runs, StorageSettings storage) {
+    TrainingStep(DatasetService datasets, RunService runs) {
         this.datasets = datasets;
         this.runs = runs;
-        this.storage = storage;
     }
 
-    StepOutcome run(JobContext job, JobProgress progress) {
-        Map<String, String> p = job.params();
-        StepData data = StepData.of(datasets.samplesForJob(job.datasetVersionId()), p.get("groupBy"));
+    @Override
+    public String type() {
+        return "TRAIN";
+    }
+
+    @Override
+    public Class<TrainParams> parameters() {
+        return TrainParams.class;
+    }
+
+    @Override
+    public String description() {
+        return "Trains a classifier on the train split with the chosen method, keeping the epoch chosen on val.";
+    }
+
+    @Override
+    public Set<ArtifactType> needs() {
+        return Set.of(ArtifactType.DATASET_VERSION);
+    }
+
+    @Override
+    public Set<ArtifactType> produces() {
+        return Set.of(ArtifactType.MODEL);
+    }
+
+    @Override
+    public StepResources resources(TrainParams params) {
+        return StepResources.TRAINING;
+    }
+
+    @Override
+    public TrainParams prepare(TrainParams p, PlanContext plan) {
+        List<String> groupBy = GroupBy.resolve(p.groupBy(), plan, plan.strongestSuspectedCue().map(List::of)
+                .orElse(List.of()));
+        if (GROUP_METHODS.contains(p.method()) && groupBy.isEmpty()) {
+            throw plan.invalid("method " + p.method() + " balances groups, so it needs groupBy to name at least one "
+                    + "attribute " + (plan.attributes().isEmpty() ? "but the dataset has none; use ERM or JTT"
+                    : "from " + plan.attributes()));
+        }
+        if (p.method() == TrainingMethod.DFR && !plan.derivedUpstream() && !plan.hasSplit("val")) {
+            throw plan.invalid("DFR retrains the last layer on the val split, and dataset version "
+                    + plan.dataset().id() + " has no val samples; add some or choose another method");
+        }
+        try {
+            Augmentation augmentation = Augmentation.parse(p.augmentation());
+            if (augmentation.cropPadding() * 4 > p.imageSize()) {
+                throw plan.invalid("augmentation crop=" + augmentation.cropPadding() + " is more than a quarter of"
+                        + " imageSize " + p.imageSize() + "; use at most crop=" + p.imageSize() / 4);
+            }
+        } catch (IllegalArgumentException e) {
+            throw plan.invalid("augmentation " + e.getMessage());
+        }
+        return p.withGroupBy(groupBy);
+    }
+
+    @Override
+    public StepOutcome run(StepExecution<TrainParams> job) {
+        TrainParams p = job.params();
+        StepData data = StepData.of(datasets.samplesForJob(job.datasetVersionId()), p.groupBy());
         List<LabeledImage> train = data.split("train");
         if (train.isEmpty()) {
-            throw new InvalidRequestException("no_train_split", "the dataset version has no train samples");
+            throw new InvalidRequestException("no_train_split", "dataset version " + job.datasetVersionId()
+                    + " has no train samples");
         }
-        TrainingSettings settings = new TrainingSettings(TrainingMethod.valueOf(p.get("method")), data.classNames(),
-                Integer.parseInt(p.get("imageSize")), Integer.parseInt(p.get("epochs")),
-                Integer.parseInt(p.get("batchSize")), Float.parseFloat(p.get("learningRate")),
-                Long.parseLong(p.get("seed")), options(p));
-        if (settings.method() == TrainingMethod.DFR && data.split("val").isEmpty()) {
-            throw new InvalidRequestException("no_val_split", "DFR retrains the last layer on the val split, and this"
-                    + " dataset version has no val samples; add some or choose another method");
+        if (p.method() == TrainingMethod.DFR && data.split("val").isEmpty()) {
+            throw new InvalidRequestException("no_val_split", "DFR retrains the last layer on the val split, and"
+                    + " dataset version " + job.datasetVersionId() + " has no val samples");
         }
-        // One folder per job: a job re-run after its process died finds its checkpoints there and resumes.
-        Path modelDir = storage.models().resolve("job-" + job.jobId());
-        TrainingResult result = trainer.train(settings, train, data.split("val"), modelDir, progress);
-        long runId = runs.recordTraining(job, settings.method().name(), modelDir,
-                details(result, settings.options().network()));
+        MethodOptions d = MethodOptions.defaults();
+        TrainingSettings settings = new TrainingSettings(p.method(), data.classNames(), p.imageSize(), p.epochs(),
+                p.batchSize(), p.learningRate().floatValue(), p.seed(), new MethodOptions(p.model(),
+                Augmentation.parse(p.augmentation()), p.groupDroEta(), p.jttEpochs(), p.jttUpweight(), p.selection(),
+                p.patience(), d.cosineSchedule()));
+        // The job's own folder: a job re-run after its process died finds its checkpoints there and resumes.
+        Path modelDir = job.folder().resolve("model");
+        TrainingResult result = trainer.train(settings, train, data.split("val"), modelDir, JobProgress.training(job.progress()));
+        long runId = runs.record(job, type(), p.method().name(), null, details(result, p),
+                List.of(ArtifactOutput.files(ArtifactType.MODEL, modelDir)));
         return new StepOutcome(runId, String.format(Locale.ROOT,
-                "trained %s %s: %d epochs%s, kept epoch %d, %.0f images/s on %s, val accuracy %.3f", settings.method(),
-                settings.options().network(), result.epochsCompleted(),
+                "trained %s %s: %d epochs%s, kept epoch %d, %.0f images/s on %s, val accuracy %.3f", p.method(),
+                p.model(), result.epochsCompleted(),
                 result.resumedFromEpoch() > 0 ? " (resumed after epoch " + result.resumedFromEpoch() + ")" : "",
                 result.selectedEpoch(), result.imagesPerSecond(), result.device(), result.validationAccuracy()));
     }
 
     /**
-     * The training run's details as JSON. A figure that does not exist (no val split: NaN) is null, never
-     * NaN, which JSON has no word for; {@code validationUsedForFitting} says that the model was fitted on
-     * val (DFR), so val figures measured later are in-sample.
+     * The training run's details. {@code validationUsedForFitting}: the model was fitted on val (DFR's head), so
+     * its val figures measured later are in-sample; its validation figures here are on the half it was not fitted on.
      */
-    static String details(TrainingResult result, ClassifierNetwork network) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("epochs", result.epochsCompleted());
-        json.put("imagesPerSecond", finite(Math.round(result.imagesPerSecond() * 10) / 10.0));
-        json.put("finalLoss", finite(result.finalLoss()));
-        json.put("validationAccuracy", finite(result.validationAccuracy()));
-        json.put("device", result.device());
-        json.put("model", network.name());
-        json.put("selectedEpoch", result.selectedEpoch());
-        json.put("resumedFromEpoch", result.resumedFromEpoch());
-        json.put("validationWorstGroupAccuracy", finite(result.validationWorstGroupAccuracy()));
-        json.put("validationUsedForFitting", result.validationUsedForFitting());
-        return Json.write(json);
+    static Map<String, Object> details(TrainingResult result, TrainParams p) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("epochs", result.epochsCompleted());
+        details.put("imagesPerSecond", result.imagesPerSecond());
+        details.put("finalLoss", finite(result.finalLoss()));
+        details.put("validationAccuracy", finite(result.validationAccuracy()));
+        details.put("validationWorstGroupAccuracy", finite(result.validationWorstGroupAccuracy()));
+        details.put("validationUsedForFitting", result.validationUsedForFitting());
+        details.put("device", result.device());
+        details.put("model", p.model().name());
+        details.put("selectedEpoch", result.selectedEpoch());
+        details.put("resumedFromEpoch", result.resumedFromEpoch());
+        details.put("groupBy", p.groupBy());
+        return details;
     }
 
-    private static Double finite(double value) {
+    /** JSON has no NaN (a training without val has no validation figures): null instead. */
+    static Double finite(double value) {
         return Double.isFinite(value) ? value : null;
-    }
-
-    /** The robust-training parameters, already checked by core's StepParams when the step was planned. */
-    private static MethodOptions options(Map<String, String> p) {
-        MethodOptions d = MethodOptions.defaults();
-        return new MethodOptions(
-                p.containsKey("model") ? ClassifierNetwork.parse(p.get("model")) : d.network(),
-                Augmentation.parse(p.getOrDefault("augmentation", "none")),
-                p.containsKey("groupDroEta") ? Double.parseDouble(p.get("groupDroEta")) : d.groupDroEta(),
-                p.containsKey("jttEpochs") ? Integer.parseInt(p.get("jttEpochs")) : d.jttEpochs(),
-                p.containsKey("jttUpweight") ? Double.parseDouble(p.get("jttUpweight")) : d.jttUpweight(),
-                p.containsKey("selection") ? ModelSelection.valueOf(p.get("selection")) : d.selection(),
-                p.containsKey("patience") ? Integer.parseInt(p.get("patience")) : d.patience(),
-                d.cosineSchedule());
     }
 }

@@ -1,0 +1,9 @@
+package com.spurlab.core.step;
+
+import java.util.List;
+import java.util.Set;
+
+/** A step type as the experiment form, the step list of the API and the OpenAPI document describe it. */
+public record StepInfo(String type, String description, Set<ArtifactType> needs, Set<ArtifactType> produces,
+                       List<StepParameter> parameters) {
+}
