@@ -79,7 +79,7 @@ public final class MethodComparison {
                     Integer.parseInt(a.getOrDefault("jttEpochs", String.valueOf(d.jttEpochs()))),
                     Double.parseDouble(a.getOrDefault("jttUpweight", String.valueOf(d.jttUpweight()))), d.selection(),
                     d.patience(), d.cosineSchedule(),
-                    Double.parseDouble(a.getOrDefault("groupDroWeightDecay", String.valueOf(d.groupDroWeightDecay()))));
+                    Double.parseDouble(a.getOrDefault("weightDecay", String.valueOf(d.weightDecay()))));
             out.printf("options %s%n", options);
             TrainingSettings base = new TrainingSettings(TrainingMethod.ERM, splits.classNames(), spec.imageSize(), epochs,
                     Integer.parseInt(a.getOrDefault("batch", "64")), Float.parseFloat(a.getOrDefault("lr", "1e-3")), 1,

@@ -216,9 +216,10 @@ public final class ClassifierTrainer {
         int steps = phase.epochs() * ((phase.plan().apply(1).length + batch - 1) / batch);
         LearningRateSchedule schedule = new LearningRateSchedule(settings.learningRate(), steps,
                 settings.options().cosineSchedule());
-        // GroupDRO needs strong L2 to help (Sagawa et al. 2020); the identification phase of JTT is plain ERM.
-        float weightDecay = settings.method() == TrainingMethod.GROUP_DRO
-                ? (float) settings.options().groupDroWeightDecay() : 0f;
+        // GroupDRO and JTT's retraining need strong L2 to help the worst group; JTT's identification phase is plain ERM.
+        boolean regularised = settings.method() == TrainingMethod.GROUP_DRO
+                || settings.method() == TrainingMethod.JTT && phase.name().equals(MAIN);
+        float weightDecay = regularised ? (float) settings.options().weightDecay() : 0f;
         try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).optWeightDecays(weightDecay).build())
                 .optDevices(new Device[] {model.getNDManager().getDevice()}))) {

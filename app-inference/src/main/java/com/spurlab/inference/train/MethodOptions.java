@@ -15,14 +15,16 @@ import com.spurlab.inference.model.ClassifierNetwork;
  * @param selection           which epoch's weights to keep
  * @param patience            early stopping: stop after this many epochs without a better validation score; 0 = never
  * @param cosineSchedule      decay the learning rate along a cosine to 1 % of its start over the planned steps
- * @param groupDroWeightDecay GroupDRO's L2 penalty on the weights, 0..1: Sagawa et al. show that GroupDRO only
- *                            helps with strong regularisation (or early stopping); other methods use none
+ * @param weightDecay         L2 penalty on the weights of GroupDRO and of JTT's retraining, 0..1: both papers train
+ *                            them with strong L2 (Sagawa et al. 2020: up-weighting and GroupDRO generalise to the worst
+ *                            group only when strongly regularised; Liu et al. 2021 likewise), where an over-parameterised
+ *                            network otherwise memorises the few up-weighted images. ERM, REWEIGHT and DFR use none
  */
 public record MethodOptions(ClassifierNetwork network, Augmentation augmentation, double groupDroEta, int jttEpochs,
-        double jttUpweight, ModelSelection selection, int patience, boolean cosineSchedule, double groupDroWeightDecay) {
+        double jttUpweight, ModelSelection selection, int patience, boolean cosineSchedule, double weightDecay) {
 
-    /** GroupDRO's default L2 penalty, see {@link #groupDroWeightDecay()}. */
-    public static final double GROUP_DRO_WEIGHT_DECAY = 0.01;
+    /** The default L2 penalty of GroupDRO and JTT's retraining, see {@link #weightDecay()}. */
+    public static final double WEIGHT_DECAY = 0.01;
 
     public MethodOptions {
         if (network == null || augmentation == null || selection == null) {
@@ -43,16 +45,16 @@ public record MethodOptions(ClassifierNetwork network, Augmentation augmentation
             throw new IllegalArgumentException("patience must be between 0 (off) and " + TrainingLimits.MAX_EPOCHS
                     + " epochs, got " + patience);
         }
-        if (!(groupDroWeightDecay >= 0 && groupDroWeightDecay <= 1)) {
-            throw new IllegalArgumentException("groupDroWeightDecay must be between 0 and 1, got " + groupDroWeightDecay);
+        if (!(weightDecay >= 0 && weightDecay <= 1)) {
+            throw new IllegalArgumentException("weightDecay must be between 0 and 1, got " + weightDecay);
         }
     }
 
-    /** With GroupDRO's default weight decay ({@link #GROUP_DRO_WEIGHT_DECAY}). */
+    /** With the default weight decay ({@link #WEIGHT_DECAY}). */
     public MethodOptions(ClassifierNetwork network, Augmentation augmentation, double groupDroEta, int jttEpochs,
             double jttUpweight, ModelSelection selection, int patience, boolean cosineSchedule) {
         this(network, augmentation, groupDroEta, jttEpochs, jttUpweight, selection, patience, cosineSchedule,
-                GROUP_DRO_WEIGHT_DECAY);
+                WEIGHT_DECAY);
     }
 
     /** What a walking-skeleton caller got: the CNN, no augmentation, last epoch kept, fixed learning rate. */
@@ -71,7 +73,7 @@ public record MethodOptions(ClassifierNetwork network, Augmentation augmentation
 
     public MethodOptions withNetwork(ClassifierNetwork n) {
         return new MethodOptions(n, augmentation, groupDroEta, jttEpochs, jttUpweight, selection, patience, cosineSchedule,
-                groupDroWeightDecay);
+                weightDecay);
     }
 
     /** JTT's lambda as the whole number it is. */

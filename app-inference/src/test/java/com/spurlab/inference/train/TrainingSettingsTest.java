@@ -77,13 +77,13 @@ class TrainingSettingsTest {
     }
 
     @Test
-    void groupDroGetsStrongWeightDecayByDefaultWithinBounds() {
+    void groupDroAndJttGetWeightDecayByDefaultWithinBounds() {
         MethodOptions d = MethodOptions.defaults();
 
-        assertThat(d.groupDroWeightDecay()).isEqualTo(MethodOptions.GROUP_DRO_WEIGHT_DECAY).isPositive();
+        assertThat(d.weightDecay()).isEqualTo(MethodOptions.WEIGHT_DECAY).isPositive();
         assertThatThrownBy(() -> new MethodOptions(d.network(), d.augmentation(), 0.01, 2, 20, d.selection(), 0, true, -1e-3))
-                .hasMessage("groupDroWeightDecay must be between 0 and 1, got -0.001");
+                .hasMessage("weightDecay must be between 0 and 1, got -0.001");
         assertThatThrownBy(() -> new MethodOptions(d.network(), d.augmentation(), 0.01, 2, 20, d.selection(), 0, true,
-                Double.NaN)).hasMessageContaining("groupDroWeightDecay");
+                Double.NaN)).hasMessageContaining("weightDecay");
     }
 }
