@@ -24,7 +24,7 @@ public record MethodOptions(ClassifierNetwork network, Augmentation augmentation
         double jttUpweight, ModelSelection selection, int patience, boolean cosineSchedule, double weightDecay) {
 
     /** The default L2 penalty of GroupDRO and JTT's retraining, see {@link #weightDecay()}. */
-    public static final double WEIGHT_DECAY = 0.01;
+    public static final double WEIGHT_DECAY = 0.1;
 
     public MethodOptions {
         if (network == null || augmentation == null || selection == null) {
