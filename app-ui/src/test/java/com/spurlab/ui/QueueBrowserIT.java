@@ -35,8 +35,11 @@ class QueueBrowserIT extends BrowserITSupport {
 
         queue.press("queue-cancel");
         queue.awaitCell("CANCELLED", Duration.ofSeconds(15));
-        JsonNode cancelled = get("lead", "/api/v1/experiments/" + experiment).getBody();
-        assertThat(cancelled.get("jobs").get(0).get("status").asText()).isIn("CANCELLED", "RUNNING");
+        // The running job stops at its next check: CANCELLED, and the step waiting for it is SKIPPED.
+        JsonNode cancelled = await(() -> get("lead", "/api/v1/experiments/" + experiment).getBody(),
+                e -> !e.get("jobs").get(0).get("status").asText().equals("RUNNING"), Duration.ofSeconds(30));
+        assertThat(cancelled.get("jobs").get(0).get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.get("jobs").get(1).get("status").asText()).isEqualTo("SKIPPED");
         Browser.screenshot(driver, "lead-queue-cancelled");
 
         driver.manage().deleteAllCookies();

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,15 +34,17 @@ public class RunService {
     private final ProjectAccess access;
     private final StorageSettings storage;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     RunService(Runs runs, Artifacts artifacts, SplitMetricsRepository metrics, ProjectAccess access,
-               StorageSettings storage, Clock clock) {
+               StorageSettings storage, Clock clock, ApplicationEventPublisher events) {
         this.runs = runs;
         this.artifacts = artifacts;
         this.metrics = metrics;
         this.access = access;
         this.storage = storage;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A trained model, as a later job finds it. */
@@ -86,9 +89,15 @@ public class RunService {
     public long recordEvaluation(StepExecution<?> job, long modelRunId, List<SplitEvaluation> evaluations, Object details,
                                  List<ArtifactOutput> outputs) {
         boolean first = runs.findByJobId(job.jobId()).isEmpty();
-        long runId = record(job, EVALUATION, trainedModel(modelRunId).method(), modelRunId, details, outputs);
+        TrainedModel model = trainedModel(modelRunId);
+        long runId = record(job, EVALUATION, model.method(), modelRunId, details, outputs);
         if (first) {
             evaluations.forEach(e -> metrics.save(new SplitMetrics(runId, e)));
+            // KPI snapshots are taken by a listener, in this transaction.
+            Run run = runs.findById(runId).orElseThrow();
+            events.publishEvent(new EvaluationRecorded(runId, run.getProjectId(), run.getExperimentId(),
+                    run.getDatasetVersionId(), model.runId(), model.method(),
+                    runs.findById(model.runId()).map(Run::getDetails).orElse(null), evaluations, run.getCreatedAt()));
         }
         return runId;
     }

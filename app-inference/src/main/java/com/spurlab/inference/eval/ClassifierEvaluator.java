@@ -33,7 +33,7 @@ public final class ClassifierEvaluator {
 
     /**
      * Predicts every sample, in input order, in batches whose arrays are freed after each batch.
-     * A sample without a group gets its class name as group.
+     * A sample without a group gets its class's group ({@link LabeledImage#groupKey}).
      *
      * @throws UncheckedIOException     when the model folder or an image cannot be read
      * @throws IllegalArgumentException when the folder holds a network this code does not know
@@ -92,10 +92,7 @@ public final class ClassifierEvaluator {
                 best = c;
             }
         }
-        String group = sample.group() != null ? sample.group()
-                : sample.label() >= 0 && sample.label() < classNames.size() ? classNames.get(sample.label())
-                : String.valueOf(sample.label());
-        return new Prediction(sample.sampleId(), sample.label(), best, probabilities[best], group);
+        return new Prediction(sample.sampleId(), sample.label(), best, probabilities[best], sample.groupKey(classNames));
     }
 
     private static ModelMetadata readMetadata(Path modelDir) {

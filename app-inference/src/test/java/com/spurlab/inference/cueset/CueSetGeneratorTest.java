@@ -1,7 +1,6 @@
 package com.spurlab.inference.cueset;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -37,7 +36,7 @@ class CueSetGeneratorTest {
 
     @BeforeAll
     static void writeOneSetPerKind() throws IOException {
-        assumeTrue(Files.isDirectory(CueSetGenerator.DEFAULT_SOURCE), "Fashion-MNIST not installed (dataset-fashion-mnist)");
+        com.spurlab.inference.demo.TinyDemo.requireFashionMnist();
         for (CueKind cue : CueKind.values()) {
             SETS.put(cue, CueSetGenerator.write(CueSetGenerator.DEFAULT_SOURCE, dir.resolve(cue + ".zip"), tiny(cue)));
         }

@@ -92,8 +92,10 @@ class SceneRendererTest {
     }
 
     @Test
-    void theDejaVuFontIsUsedWhenInstalled() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(WordStamp.FONT_FILE));
+    void theDejaVuFontIsUsed() {
+        // ./spurlab test installs fonts-dejavu-core; without it the stamp falls back to another font, and this fails.
+        assertThat(java.nio.file.Files.isReadable(WordStamp.FONT_FILE))
+                .as("%s missing: install the Debian package fonts-dejavu-core", WordStamp.FONT_FILE).isTrue();
         assertThat(WordStamp.fontName()).isEqualTo("DejaVu Sans Bold");
     }
 

@@ -15,10 +15,12 @@ final class EvaluationDetails {
     private EvaluationDetails() {
     }
 
+    /** @param usedForFitting the model was fitted on this split (DFR's head on val): its figures are in-sample */
     static Map<String, Object> split(String split, List<String> classNames, ClassificationReport report,
-                                     double trainWeightedAccuracy) {
+                                     double trainWeightedAccuracy, boolean usedForFitting) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("split", split);
+        out.put("usedForFitting", usedForFitting);
         out.put("classes", classNames);
         out.put("confusion", report.confusion());
         out.put("precision", finite(report.precision()));

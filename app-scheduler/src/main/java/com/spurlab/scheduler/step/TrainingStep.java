@@ -120,24 +120,33 @@ class TrainingStep implements Step<TrainParams> {
         // The job's own folder: a job re-run after its process died finds its checkpoints there and resumes.
         Path modelDir = job.folder().resolve("model");
         TrainingResult result = trainer.train(settings, train, data.split("val"), modelDir, JobProgress.training(job.progress()));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("epochs", result.epochsCompleted());
-        details.put("imagesPerSecond", result.imagesPerSecond());
-        details.put("finalLoss", finite(result.finalLoss()));
-        details.put("validationAccuracy", finite(result.validationAccuracy()));
-        details.put("validationWorstGroupAccuracy", finite(result.validationWorstGroupAccuracy()));
-        details.put("device", result.device());
-        details.put("model", p.model().name());
-        details.put("selectedEpoch", result.selectedEpoch());
-        details.put("resumedFromEpoch", result.resumedFromEpoch());
-        details.put("groupBy", p.groupBy());
-        long runId = runs.record(job, type(), p.method().name(), null, details,
+        long runId = runs.record(job, type(), p.method().name(), null, details(result, p),
                 List.of(ArtifactOutput.files(ArtifactType.MODEL, modelDir)));
         return new StepOutcome(runId, String.format(Locale.ROOT,
                 "trained %s %s: %d epochs%s, kept epoch %d, %.0f images/s on %s, val accuracy %.3f", p.method(),
                 p.model(), result.epochsCompleted(),
                 result.resumedFromEpoch() > 0 ? " (resumed after epoch " + result.resumedFromEpoch() + ")" : "",
                 result.selectedEpoch(), result.imagesPerSecond(), result.device(), result.validationAccuracy()));
+    }
+
+    /**
+     * The training run's details. {@code validationUsedForFitting}: the model was fitted on val (DFR's head), so
+     * its val figures measured later are in-sample; its validation figures here are on the half it was not fitted on.
+     */
+    static Map<String, Object> details(TrainingResult result, TrainParams p) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("epochs", result.epochsCompleted());
+        details.put("imagesPerSecond", result.imagesPerSecond());
+        details.put("finalLoss", finite(result.finalLoss()));
+        details.put("validationAccuracy", finite(result.validationAccuracy()));
+        details.put("validationWorstGroupAccuracy", finite(result.validationWorstGroupAccuracy()));
+        details.put("validationUsedForFitting", result.validationUsedForFitting());
+        details.put("device", result.device());
+        details.put("model", p.model().name());
+        details.put("selectedEpoch", result.selectedEpoch());
+        details.put("resumedFromEpoch", result.resumedFromEpoch());
+        details.put("groupBy", p.groupBy());
+        return details;
     }
 
     /** JSON has no NaN (a training without val has no validation figures): null instead. */
