@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import com.spurlab.inference.data.DecodedImages;
-import java.util.Arrays;
+import com.spurlab.inference.engine.NativeAllocator;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.IntFunction;
@@ -63,6 +63,7 @@ final class EpochLoop {
     }
 
     Outcome run(Phase phase, Optional<Checkpoints.State> resume) {
+        NativeAllocator.prepare();
         ModelSelection selection = validation.isEmpty() ? ModelSelection.LAST : phase.selection();
         int startEpoch = 0;
         int stepsDone = 0;
@@ -99,18 +100,22 @@ final class EpochLoop {
             long correct = 0;
             int epochSeen = 0;
             long start = System.nanoTime();
-            for (int step = 1; step <= steps; step++) {
-                if (progress.cancelled()) {
-                    throw new TrainingCancelledException(phase.epochOffset() + epoch, step);
+            try (BatchPrefetcher batches = new BatchPrefetcher(images, order, batchSize, settings.options().augmentation(),
+                    random)) {
+                for (int step = 1; step <= steps; step++) {
+                    if (progress.cancelled()) {
+                        throw new TrainingCancelledException(phase.epochOffset() + epoch, step);
+                    }
+                    BatchPrefetcher.Batch batch = next(batches, phase.epochOffset() + epoch, step);
+                    float[] result = step(batch, phase.weighting());
+                    batches.recycle(batch);
+                    lossSum += result[0] * batch.indices().length;
+                    correct += (long) result[1];
+                    epochSeen += batch.indices().length;
+                    stepsDone++;
+                    progress.onProgress(phase.epochOffset() + epoch, phase.totalEpochs(), step, steps, result[0],
+                            (double) correct / epochSeen);
                 }
-                int[] batch = Arrays.copyOfRange(order, (step - 1) * batchSize, Math.min(step * batchSize, order.length));
-                float[] result = step(batch, phase.weighting(), random);
-                lossSum += result[0] * batch.length;
-                correct += (long) result[1];
-                epochSeen += batch.length;
-                stepsDone++;
-                progress.onProgress(phase.epochOffset() + epoch, phase.totalEpochs(), step, steps, result[0],
-                        (double) correct / epochSeen);
             }
             nanos += System.nanoTime() - start;
             seen += epochSeen;
@@ -143,10 +148,23 @@ final class EpochLoop {
         return new Outcome(epoch, startEpoch, selected, seen, nanos == 0 ? 0 : seen / (nanos / 1e9), epochLoss);
     }
 
-    /** One optimiser step; returns {mean unweighted loss, correct predictions}. */
-    private float[] step(int[] batch, LossWeighting weighting, Random random) {
+    private static BatchPrefetcher.Batch next(BatchPrefetcher batches, int epoch, int step) {
+        try {
+            return batches.next();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrainingCancelledException(epoch, step);
+        }
+    }
+
+    /**
+     * One optimiser step; returns {mean unweighted loss, correct predictions}. The batch's buffer is free
+     * again when this returns: the arrays reading it are closed with the step's scope.
+     */
+    private float[] step(BatchPrefetcher.Batch prepared, LossWeighting weighting) {
+        int[] batch = prepared.indices();
         try (NDManager scope = trainer.getManager().newSubManager()) {
-            NDArray x = images.batch(scope, batch, settings.options().augmentation(), random);
+            NDArray x = DecodedImages.wrap(scope, prepared.pixels(), batch.length, images.imageSize());
             NDArray y = images.labels(scope, batch);
             NDArray logits;
             float[] losses;
