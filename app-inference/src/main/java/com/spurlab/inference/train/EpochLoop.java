@@ -6,8 +6,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import com.spurlab.inference.data.BatchQueue;
 import com.spurlab.inference.data.DecodedImages;
 import com.spurlab.inference.engine.NativeAllocator;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.IntFunction;
@@ -100,18 +103,20 @@ final class EpochLoop {
             long correct = 0;
             int epochSeen = 0;
             long start = System.nanoTime();
-            try (BatchPrefetcher batches = new BatchPrefetcher(images, order, batchSize, settings.options().augmentation(),
-                    random)) {
+            // The queue's thread owns the generator now: it draws the augmentation batch by batch, in order.
+            try (BatchQueue batches = new BatchQueue(steps, batchSize, images.imageSize(),
+                    (b, target) -> fill(target, slice(order, b, batchSize), random), "spurlab-batches")) {
                 for (int step = 1; step <= steps; step++) {
                     if (progress.cancelled()) {
                         throw new TrainingCancelledException(phase.epochOffset() + epoch, step);
                     }
-                    BatchPrefetcher.Batch batch = next(batches, phase.epochOffset() + epoch, step);
-                    float[] result = step(batch, phase.weighting());
-                    batches.recycle(batch);
-                    lossSum += result[0] * batch.indices().length;
+                    int[] batch = slice(order, step - 1, batchSize);
+                    BatchQueue.Batch pixels = next(batches, phase.epochOffset() + epoch, step);
+                    float[] result = step(batch, pixels, phase.weighting());
+                    batches.recycle(pixels);
+                    lossSum += result[0] * batch.length;
                     correct += (long) result[1];
-                    epochSeen += batch.indices().length;
+                    epochSeen += batch.length;
                     stepsDone++;
                     progress.onProgress(phase.epochOffset() + epoch, phase.totalEpochs(), step, steps, result[0],
                             (double) correct / epochSeen);
@@ -148,7 +153,16 @@ final class EpochLoop {
         return new Outcome(epoch, startEpoch, selected, seen, nanos == 0 ? 0 : seen / (nanos / 1e9), epochLoss);
     }
 
-    private static BatchPrefetcher.Batch next(BatchPrefetcher batches, int epoch, int step) {
+    private static int[] slice(int[] order, int batch, int batchSize) {
+        return Arrays.copyOfRange(order, batch * batchSize, Math.min((batch + 1) * batchSize, order.length));
+    }
+
+    private int fill(ByteBuffer target, int[] batch, Random random) {
+        images.fill(target, batch, settings.options().augmentation(), random);
+        return batch.length;
+    }
+
+    private static BatchQueue.Batch next(BatchQueue batches, int epoch, int step) {
         try {
             return batches.next();
         } catch (InterruptedException e) {
@@ -161,10 +175,9 @@ final class EpochLoop {
      * One optimiser step; returns {mean unweighted loss, correct predictions}. The batch's buffer is free
      * again when this returns: the arrays reading it are closed with the step's scope.
      */
-    private float[] step(BatchPrefetcher.Batch prepared, LossWeighting weighting) {
-        int[] batch = prepared.indices();
+    private float[] step(int[] batch, BatchQueue.Batch pixels, LossWeighting weighting) {
         try (NDManager scope = trainer.getManager().newSubManager()) {
-            NDArray x = DecodedImages.wrap(scope, prepared.pixels(), batch.length, images.imageSize());
+            NDArray x = DecodedImages.wrap(scope, pixels.pixels(), batch.length, images.imageSize());
             NDArray y = images.labels(scope, batch);
             NDArray logits;
             float[] losses;
