@@ -38,6 +38,7 @@ public record DeviceInventory(String engine, int cpuCores, List<Gpu> gpus, Strin
 
     /** Asks the engine (loading it if needed); a node whose CUDA driver is missing or too old reports no GPUs. */
     public static DeviceInventory detect() {
+        NativeRuntime.prepare();
         Engine engine = Engine.getInstance();
         int count = engine.getGpuCount();
         List<String> names = driverNames(Path.of("/proc/driver/nvidia/gpus"));

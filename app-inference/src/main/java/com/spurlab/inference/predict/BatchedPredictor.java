@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.spurlab.inference.data.BatchQueue;
 import com.spurlab.inference.data.DecodedImages;
-import com.spurlab.inference.engine.NativeAllocator;
+import com.spurlab.inference.engine.NativeRuntime;
 import com.spurlab.inference.model.ClassifierNetwork;
 import com.spurlab.inference.model.InferenceNetwork;
 import com.spurlab.inference.model.ModelMetadata;
@@ -69,7 +69,7 @@ public final class BatchedPredictor implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ClassifierNetwork network = ClassifierNetwork.ofArchitecture(metadata.architecture());
-        NativeAllocator.prepare();
+        NativeRuntime.prepare();
         Device device = Engine.getInstance().defaultDevice();
         int classes = metadata.classNames().size();
         try (Model model = Model.newInstance(metadata.modelName(), device)) {

@@ -8,7 +8,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import com.spurlab.inference.data.BatchQueue;
 import com.spurlab.inference.data.DecodedImages;
-import com.spurlab.inference.engine.NativeAllocator;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Optional;
@@ -66,7 +65,6 @@ final class EpochLoop {
     }
 
     Outcome run(Phase phase, Optional<Checkpoints.State> resume) {
-        NativeAllocator.prepare();
         ModelSelection selection = validation.isEmpty() ? ModelSelection.LAST : phase.selection();
         int startEpoch = 0;
         int stepsDone = 0;
