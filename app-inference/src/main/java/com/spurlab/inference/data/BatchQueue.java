@@ -1,6 +1,10 @@
 package com.spurlab.inference.data;
 
+import com.sun.jna.Memory;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -9,7 +13,8 @@ import java.util.concurrent.BlockingQueue;
  * that runs the network on them, into a small pool of direct buffers the engine reads in place: no
  * allocation and no copy per batch, and the next batch (decoding included, for prediction from files) is
  * ready when the forward pass of the one before it ends. The queue between the two threads is bounded by
- * the pool, so memory stays at {@value #AHEAD} + 1 batches whatever the split's size.
+ * the pool, so memory stays at {@value #AHEAD} + 1 batches whatever the split's size, and that memory is
+ * freed when the queue is closed, not whenever the garbage collector gets to a direct buffer.
  *
  * <p>Batches come out in order and the filler is called in that order from one thread, so a filler that
  * draws from a seeded generator gives the same batches as calling it from the caller's thread.
@@ -29,6 +34,7 @@ public final class BatchQueue implements AutoCloseable {
     public record Batch(int number, int count, ByteBuffer pixels) {
     }
 
+    private final List<Memory> memory = new ArrayList<>();
     private final BlockingQueue<ByteBuffer> free;
     /** A {@link Batch}, or the {@link RuntimeException}/{@link Error} that stopped the filler. */
     private final BlockingQueue<Object> ready;
@@ -42,8 +48,11 @@ public final class BatchQueue implements AutoCloseable {
         int buffers = Math.max(1, Math.min(batches, AHEAD) + 1);
         free = new ArrayBlockingQueue<>(buffers);
         ready = new ArrayBlockingQueue<>(buffers);
+        long bytes = (long) batchSize * 3 * imageSize * imageSize * Float.BYTES;
         for (int i = 0; i < buffers; i++) {
-            free.add(DecodedImages.allocateBatch(batchSize, imageSize));
+            Memory block = new Memory(bytes);
+            memory.add(block);
+            free.add(block.getByteBuffer(0, bytes).order(ByteOrder.nativeOrder()));
         }
         producer = new Thread(() -> {
             try {
@@ -84,6 +93,7 @@ public final class BatchQueue implements AutoCloseable {
         free.add(batch.pixels());
     }
 
+    /** Stops the filler and frees the buffers: every array reading them must be closed by now. */
     @Override
     public void close() {
         producer.interrupt();
@@ -91,6 +101,9 @@ public final class BatchQueue implements AutoCloseable {
             producer.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            // The filler may still be writing: leave its memory to the garbage collector rather than free it under it.
+            return;
         }
+        memory.forEach(Memory::close);
     }
 }

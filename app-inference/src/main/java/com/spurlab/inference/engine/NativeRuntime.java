@@ -74,7 +74,7 @@ public final class NativeRuntime {
         return s;
     }
 
-    private static String apply(Map<String, String> env) {
+    static String apply(Map<String, String> env) {
         if ("false".equalsIgnoreCase(System.getProperty(OFF_PROPERTY))) {
             return "defaults (" + OFF_PROPERTY + "=false)";
         }
