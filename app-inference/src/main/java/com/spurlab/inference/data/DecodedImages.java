@@ -217,6 +217,15 @@ public final class DecodedImages {
     }
 
     private static void writePixels(BufferedImage source, int size, byte[] target, int offset) {
+        if (source.getWidth() == size && source.getHeight() == size && source.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            // What PNG/JPEG RGB files decode to: the samples come straight from the raster, R, G, B per pixel,
+            // a third of the time of drawing into an RGB image and the same bytes.
+            int[] samples = source.getRaster().getPixels(0, 0, size, size, (int[]) null);
+            for (int k = 0; k < samples.length; k++) {
+                target[offset + k] = (byte) samples[k];
+            }
+            return;
+        }
         BufferedImage rgb = source;
         if (source.getWidth() != size || source.getHeight() != size || source.getType() != BufferedImage.TYPE_INT_RGB) {
             rgb = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
