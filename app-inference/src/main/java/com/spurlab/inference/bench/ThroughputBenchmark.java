@@ -38,6 +38,9 @@ import java.util.stream.Stream;
  * PyTorch (Python) implementation of the same networks on the same machine, data, batch size, epochs,
  * threads and input scaling; plus SpurLab embedding a 5 000-image split from its PNG files.
  *
+ * <p>Training throughput includes the first steps (warm-up) on both sides; inference is timed on a second
+ * pass over the images, after a warm-up pass, on both sides; embedding is timed cold, as a step runs it.
+ *
  * <p>Each round runs every side once per network, the sides' order rotating from round to round, and
  * records the load average before and after each run; the summary gives the median and spread over the
  * rounds, and the ratios SpurLab / PyTorch as the median of the rounds' paired ratios (a round's sides saw
@@ -143,6 +146,8 @@ public final class ThroughputBenchmark {
         Path modelDir = work.resolve("model-" + network + "-" + round);
         TrainingResult result = new ClassifierTrainer().train(settings, train, List.of(), modelDir, TrainingProgress.NONE);
         try (BatchedPredictor predictor = BatchedPredictor.open(modelDir)) {
+            // One pass to warm up (oneDNN's kernels for the folded network, the JIT), as the reference does.
+            predictor.score(ImageInput.decoded(decoded), false);
             double infer = predictor.score(ImageInput.decoded(decoded), false).imagesPerSecond();
             double embed = predictor.score(ImageInput.files(embedSplit), true).imagesPerSecond();
             Scores test = predictor.score(ImageInput.files(splits.test()), false);
