@@ -1,6 +1,7 @@
 package com.spurlab.inference.model;
 
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -19,8 +20,12 @@ public final class RandomClassifiers {
     private RandomClassifiers() {
     }
 
-    /** Initialises {@code block} for {@code imageSize} px inputs and gives every batch norm random gamma, beta, mean and variance. */
+    /**
+     * Initialises {@code block} for {@code imageSize} px inputs, the engine seeded so the weights are the same
+     * every run, and gives every batch norm random gamma, beta, mean and variance.
+     */
     public static void initialise(Model model, Block block, int imageSize, long seed) {
+        Engine.getInstance().setRandomSeed((int) seed);
         block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 3, imageSize, imageSize));
         randomiseBatchNorms(block, new Random(seed));
     }

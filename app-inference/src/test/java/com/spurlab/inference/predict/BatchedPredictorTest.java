@@ -48,10 +48,12 @@ class BatchedPredictorTest {
         for (int i = 0; i < 20; i++) {
             // Some images need resizing, as files of any size do.
             int side = i % 3 == 0 ? 40 : SIZE;
+            // A colour of its own per image, so that even an untrained network tells them apart.
+            int base = random.nextInt(0x1000000);
             BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
             for (int y = 0; y < side; y++) {
                 for (int x = 0; x < side; x++) {
-                    image.setRGB(x, y, random.nextInt(0x1000000));
+                    image.setRGB(x, y, (y < side / 2 ? base : ~base & 0xFFFFFF) ^ random.nextInt(0x10));
                 }
             }
             Path file = dir.resolve("img-" + i + ".png");
