@@ -4,7 +4,8 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Training-time image augmentation, applied per image to the decoded pixels of a batch.
+ * Training-time image augmentation, drawn per image and applied while a batch is assembled
+ * ({@link DecodedImages#fill}).
  *
  * @param flip         mirror half of the images left-right
  * @param cropPadding  random crop: pad by this many pixels (edge replicated) and cut the original
@@ -77,33 +78,33 @@ public record Augmentation(boolean flip, int cropPadding, double colourJitter) {
         return s.substring(0, s.length() - 1);
     }
 
-    /** Augments one CHW image in place; {@code scratch} has the image's size. */
-    void apply(float[] values, int offset, int size, Random random, float[] scratch) {
-        int plane = size * size;
+    /**
+     * One image's random draws, in the order the generator is asked: mirror (only when flipping), the crop
+     * offsets (only when cropping), brightness and contrast (only with jitter). The same generator state
+     * gives the same image whatever the memory layout of the batch.
+     */
+    Draw draw(Random random) {
         boolean mirror = flip && random.nextBoolean();
         int dx = cropPadding == 0 ? 0 : random.nextInt(2 * cropPadding + 1) - cropPadding;
         int dy = cropPadding == 0 ? 0 : random.nextInt(2 * cropPadding + 1) - cropPadding;
         float brightness = colourJitter == 0 ? 0 : (float) ((random.nextDouble() * 2 - 1) * colourJitter);
         float contrast = colourJitter == 0 ? 1 : (float) (1 + (random.nextDouble() * 2 - 1) * colourJitter);
-        if (mirror || dx != 0 || dy != 0) {
-            for (int c = 0; c < 3; c++) {
-                int base = offset + c * plane;
-                System.arraycopy(values, base, scratch, 0, plane);
-                for (int y = 0; y < size; y++) {
-                    // Clamping the source index replicates the edge, the padding torchvision calls "edge".
-                    int sy = Math.min(size - 1, Math.max(0, y + dy));
-                    for (int x = 0; x < size; x++) {
-                        int sx = Math.min(size - 1, Math.max(0, (mirror ? size - 1 - x : x) + dx));
-                        values[base + y * size + x] = scratch[sy * size + sx];
-                    }
-                }
-            }
+        return new Draw(mirror, dx, dy, colourJitter > 0, brightness, contrast);
+    }
+
+    /**
+     * What to do to one image: read pixel ({@code mirror ? S-1-x : x} + dx, y + dy), the source index clamped,
+     * which replicates the edge (the padding torchvision calls "edge"); then, with jitter, scale around 0
+     * (mid grey) by {@code contrast}, shift by {@code brightness} and clamp to [-1, 1].
+     */
+    record Draw(boolean mirror, int dx, int dy, boolean jitter, float brightness, float contrast) {
+
+        boolean moves() {
+            return mirror || dx != 0 || dy != 0;
         }
-        if (colourJitter > 0) {
-            // Values are in [-1, 1]: contrast scales around 0 (mid grey), brightness shifts.
-            for (int k = offset; k < offset + 3 * plane; k++) {
-                values[k] = Math.max(-1f, Math.min(1f, values[k] * contrast + brightness));
-            }
+
+        float colour(float value) {
+            return jitter ? Math.max(-1f, Math.min(1f, value * contrast + brightness)) : value;
         }
     }
 }

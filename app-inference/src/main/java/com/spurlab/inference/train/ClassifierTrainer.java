@@ -10,6 +10,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import com.spurlab.inference.data.DecodedImages;
 import com.spurlab.inference.data.LabeledImage;
+import com.spurlab.inference.engine.NativeRuntime;
 import com.spurlab.inference.model.ModelMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,6 +77,7 @@ public final class ClassifierTrainer {
     private TrainingResult trainAlone(TrainingSettings settings, List<LabeledImage> train, List<LabeledImage> val,
             Path modelDir, TrainingProgress listener) {
 
+        NativeRuntime.prepare();
         Engine engine = Engine.getInstance();
         // DJL takes an int seed; folding keeps every bit of the long seed relevant.
         engine.setRandomSeed(Long.hashCode(settings.seed()));

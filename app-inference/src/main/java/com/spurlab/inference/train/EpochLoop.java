@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import com.spurlab.inference.data.BatchQueue;
 import com.spurlab.inference.data.DecodedImages;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
@@ -99,18 +101,24 @@ final class EpochLoop {
             long correct = 0;
             int epochSeen = 0;
             long start = System.nanoTime();
-            for (int step = 1; step <= steps; step++) {
-                if (progress.cancelled()) {
-                    throw new TrainingCancelledException(phase.epochOffset() + epoch, step);
+            // The queue's thread owns the generator now: it draws the augmentation batch by batch, in order.
+            try (BatchQueue batches = new BatchQueue(steps, batchSize, images.imageSize(),
+                    (b, target) -> fill(target, slice(order, b, batchSize), random), "spurlab-batches")) {
+                for (int step = 1; step <= steps; step++) {
+                    if (progress.cancelled()) {
+                        throw new TrainingCancelledException(phase.epochOffset() + epoch, step);
+                    }
+                    int[] batch = slice(order, step - 1, batchSize);
+                    BatchQueue.Batch pixels = next(batches, phase.epochOffset() + epoch, step);
+                    float[] result = step(batch, pixels, phase.weighting());
+                    batches.recycle(pixels);
+                    lossSum += result[0] * batch.length;
+                    correct += (long) result[1];
+                    epochSeen += batch.length;
+                    stepsDone++;
+                    progress.onProgress(phase.epochOffset() + epoch, phase.totalEpochs(), step, steps, result[0],
+                            (double) correct / epochSeen);
                 }
-                int[] batch = Arrays.copyOfRange(order, (step - 1) * batchSize, Math.min(step * batchSize, order.length));
-                float[] result = step(batch, phase.weighting(), random);
-                lossSum += result[0] * batch.length;
-                correct += (long) result[1];
-                epochSeen += batch.length;
-                stepsDone++;
-                progress.onProgress(phase.epochOffset() + epoch, phase.totalEpochs(), step, steps, result[0],
-                        (double) correct / epochSeen);
             }
             nanos += System.nanoTime() - start;
             seen += epochSeen;
@@ -143,10 +151,31 @@ final class EpochLoop {
         return new Outcome(epoch, startEpoch, selected, seen, nanos == 0 ? 0 : seen / (nanos / 1e9), epochLoss);
     }
 
-    /** One optimiser step; returns {mean unweighted loss, correct predictions}. */
-    private float[] step(int[] batch, LossWeighting weighting, Random random) {
+    private static int[] slice(int[] order, int batch, int batchSize) {
+        return Arrays.copyOfRange(order, batch * batchSize, Math.min((batch + 1) * batchSize, order.length));
+    }
+
+    private int fill(ByteBuffer target, int[] batch, Random random) {
+        images.fill(target, batch, settings.options().augmentation(), random);
+        return batch.length;
+    }
+
+    private static BatchQueue.Batch next(BatchQueue batches, int epoch, int step) {
+        try {
+            return batches.next();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrainingCancelledException(epoch, step);
+        }
+    }
+
+    /**
+     * One optimiser step; returns {mean unweighted loss, correct predictions}. The batch's buffer is free
+     * again when this returns: the arrays reading it are closed with the step's scope.
+     */
+    private float[] step(int[] batch, BatchQueue.Batch pixels, LossWeighting weighting) {
         try (NDManager scope = trainer.getManager().newSubManager()) {
-            NDArray x = images.batch(scope, batch, settings.options().augmentation(), random);
+            NDArray x = DecodedImages.wrap(scope, pixels.pixels(), batch.length, images.imageSize());
             NDArray y = images.labels(scope, batch);
             NDArray logits;
             float[] losses;

@@ -10,7 +10,8 @@ import com.spurlab.inference.data.DecodedImages;
 /** Scores the current weights on the validation split: accuracy and worst-group accuracy. */
 final class Validation {
 
-    private static final int BATCH = 256;
+    /** As {@code BatchedPredictor.DEFAULT_BATCH}: activations stay below glibc's mmap threshold and are reused. */
+    private static final int BATCH = 64;
 
     record Score(double accuracy, double worstGroup) {
     }
