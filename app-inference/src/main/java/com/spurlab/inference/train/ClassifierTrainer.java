@@ -125,6 +125,7 @@ public final class ClassifierTrainer {
 
         long imagesSeen = 0;
         double identifySeconds = 0;
+        List<EpochRecord> identifyHistory = List.of();
         int[] plan = IntStream.range(0, trainImages.size()).toArray();
         if (settings.method() == TrainingMethod.JTT) {
             int[] errors;
@@ -137,6 +138,7 @@ public final class ClassifierTrainer {
                     Trained t = runPhase(model, identify, trainImages, validator, settings, checkpoints, listener, resume);
                     imagesSeen += t.outcome().imagesSeen();
                     identifySeconds = t.outcome().imagesSeen() / Math.max(1e-9, t.outcome().imagesPerSecond());
+                    identifyHistory = t.outcome().history();
                     errors = t.errors(trainImages);
                 }
                 checkpoints.writeInts(JTT_ERRORS, errors);
@@ -148,7 +150,7 @@ public final class ClassifierTrainer {
             return finish(settings, modelDir, device, trainImages, valImages, valGroups, validator, checkpoints, listener,
                     resume, new EpochLoop.Phase(MAIN, settings.epochs(), offset, total, e -> upsampled.clone(),
                             LossWeighting.mean(), settings.options().selection(), settings.options().patience()),
-                    resumedFrom, imagesSeen, identifySeconds);
+                    resumedFrom, imagesSeen, identifySeconds, identifyHistory);
         }
         LossWeighting weighting = switch (settings.method()) {
             case REWEIGHT -> LossWeighting.groupBalanced(trainGroups);
@@ -160,13 +162,13 @@ public final class ClassifierTrainer {
                 ? ModelSelection.ACCURACY : settings.options().selection();
         return finish(settings, modelDir, device, trainImages, valImages, valGroups, validator, checkpoints, listener, resume,
                 new EpochLoop.Phase(MAIN, settings.epochs(), 0, total, e -> plan.clone(), weighting, selection,
-                        settings.options().patience()), resumedFrom, 0, 0);
+                        settings.options().patience()), resumedFrom, 0, 0, List.of());
     }
 
     private TrainingResult finish(TrainingSettings settings, Path modelDir, Device device, DecodedImages trainImages,
             DecodedImages valImages, GroupIndex valGroups, Validation validator, Checkpoints checkpoints,
             TrainingProgress listener, Optional<Checkpoints.State> resume, EpochLoop.Phase phase, int resumedFrom,
-            long earlierImages, double earlierSeconds) {
+            long earlierImages, double earlierSeconds, List<EpochRecord> earlierHistory) {
         try (Model model = newModel(settings, device)) {
             Trained t = runPhase(model, phase, trainImages, validator, settings, checkpoints, listener, resume);
             if (settings.method() == TrainingMethod.DFR) {
@@ -188,7 +190,8 @@ public final class ClassifierTrainer {
                     String.format("%.4f", score.accuracy()), String.format("%.4f", score.worstGroup()),
                     String.format("%.0f", throughput));
             return new TrainingResult(modelDir, o.epochsRun(), seen, throughput, o.finalLoss(), score.accuracy(),
-                    device.toString(), resumedFrom, o.selectedEpoch(), score.worstGroup());
+                    device.toString(), resumedFrom, o.selectedEpoch(), score.worstGroup(),
+                    java.util.stream.Stream.concat(earlierHistory.stream(), o.history().stream()).toList());
         }
     }
 

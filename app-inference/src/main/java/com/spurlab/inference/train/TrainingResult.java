@@ -1,6 +1,7 @@
 package com.spurlab.inference.train;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What a finished training run produced.
@@ -15,15 +16,16 @@ import java.nio.file.Path;
  * @param resumedFromEpoch             epochs (all phases) already done by an earlier, interrupted process; 0 when none
  * @param selectedEpoch                the epoch of the final phase whose weights were kept
  * @param validationWorstGroupAccuracy worst-group accuracy on the validation set; NaN when none was given
+ * @param history                      one record per epoch this process ran, phase by phase (JTT: identify, then main)
  */
 public record TrainingResult(Path modelDir, int epochsCompleted, long imagesSeen, double imagesPerSecond, double finalLoss,
         double validationAccuracy, String device, int resumedFromEpoch, int selectedEpoch,
-        double validationWorstGroupAccuracy) {
+        double validationWorstGroupAccuracy, List<EpochRecord> history) {
 
     /** The walking skeleton's shape: a run that was not resumed and kept its last epoch. */
     public TrainingResult(Path modelDir, int epochsCompleted, long imagesSeen, double imagesPerSecond, double finalLoss,
             double validationAccuracy, String device) {
         this(modelDir, epochsCompleted, imagesSeen, imagesPerSecond, finalLoss, validationAccuracy, device, 0,
-                epochsCompleted, Double.NaN);
+                epochsCompleted, Double.NaN, List.of());
     }
 }

@@ -57,6 +57,14 @@ class ClassifierTrainerTest {
         // 200 images in batches of 32: 7 steps per epoch, reported after each one.
         assertThat(calls).hasSize(14);
         assertThat(calls.get(13)).containsExactly(2, 2, 7, 7);
+        // One record per epoch for the learning curves; selection on val scores every epoch.
+        assertThat(result.history()).extracting(EpochRecord::phase, EpochRecord::epoch)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("main", 1), org.assertj.core.groups.Tuple.tuple("main", 2));
+        assertThat(result.history().get(1).trainLoss()).isEqualTo(result.finalLoss());
+        assertThat(result.history()).allSatisfy(r -> {
+            assertThat(r.trainAccuracy()).isBetween(0.0, 1.0);
+            assertThat(r.validationWorstGroupAccuracy()).isBetween(0.0, r.validationAccuracy());
+        });
 
         ModelMetadata metadata = ModelMetadata.read(modelDir);
         assertThat(metadata.classNames()).containsExactly("t-shirt", "dress");

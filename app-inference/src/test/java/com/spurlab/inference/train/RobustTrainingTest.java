@@ -60,15 +60,29 @@ class RobustTrainingTest {
         MethodOptions d = MethodOptions.defaults();
         MethodOptions lambda5 = new MethodOptions(d.network(), d.augmentation(), d.groupDroEta(), 1, 5, d.selection(),
                 d.patience(), d.cosineSchedule());
+        List<String> phases = new java.util.ArrayList<>();
         TrainingResult jtt = new ClassifierTrainer().train(settings(TrainingMethod.JTT, 2).withOptions(lambda5), tiny.train(),
                 tiny.validation(),
-                dir.resolve("jtt"), (epoch, epochs, step, steps, loss, accuracy) -> {
-                    maxEpoch.accumulateAndGet(epoch, Math::max);
-                    totalEpochs.set(epochs);
+                dir.resolve("jtt"), new TrainingProgress() {
+                    @Override
+                    public void onPhase(String phase, int epochs, int epochOffset) {
+                        phases.add(phase + " " + epochs + " after " + epochOffset);
+                    }
+
+                    @Override
+                    public void onProgress(int epoch, int epochs, int step, int steps, double loss, double accuracy) {
+                        maxEpoch.accumulateAndGet(epoch, Math::max);
+                        totalEpochs.set(epochs);
+                    }
                 });
 
         assertThat(totalEpochs).hasValue(3);
         assertThat(maxEpoch).hasValue(3);
+        // A person reads each phase's own epochs: 1 identification epoch, then the 2 that were chosen.
+        assertThat(phases).containsExactly("identify 1 after 0", "main 2 after 1");
+        assertThat(jtt.history()).extracting(EpochRecord::phase).containsExactly("identify", "main", "main");
+        assertThat(jtt.history().get(0).validationAccuracy()).isNaN();
+        assertThat(jtt.history().get(2).validationAccuracy()).isBetween(0.0, 1.0);
         assertThat(jtt.epochsCompleted()).isEqualTo(2);
         // The identification epoch saw the plain set; the two retraining epochs saw it plus the up-sampled errors.
         assertThat(jtt.imagesSeen()).isGreaterThan(3L * tiny.train().size());
