@@ -63,7 +63,7 @@ public class DatasetService {
             if (size == 0) {
                 throw new InvalidRequestException("empty_upload", "the uploaded file is empty");
             }
-            int next = versions.maxVersion(projectId, datasetName) + 1;
+            int next = nextVersionNumber(projectId, datasetName);
             String original = archiveName == null || archiveName.isBlank() ? "upload.zip" : archiveName;
             DatasetVersion version = versions.save(new DatasetVersion(projectId, datasetName, next, caller.id(),
                     original.length() > 500 ? original.substring(0, 500) : original, size, clock.instant()));
@@ -80,6 +80,17 @@ public class DatasetService {
                 // best effort: a stray staging file is removed with the next upload's folder scan
             }
         }
+    }
+
+    /**
+     * Version numbers count accepted data only: the number after the highest version that was not rejected.
+     * A rejected upload holding that number gives it up (it keeps a negative placeholder, unique per row,
+     * and reads "name · rejected upload"), so rejections leave no gaps: v1, (rejected), v2 — not v1, v3.
+     */
+    private int nextVersionNumber(long projectId, String datasetName) {
+        int next = versions.maxAcceptedVersion(projectId, datasetName) + 1;
+        versions.releaseRejectedNumbers(projectId, datasetName, next);
+        return next;
     }
 
     /** Leads see every version of their projects; vendors only the ones they uploaded. */
@@ -99,6 +110,15 @@ public class DatasetService {
             throw new AccessDeniedException("vendors read only their own uploads");
         }
         return view(version);
+    }
+
+    /** "name vN" of every version of a project by id, for result views (executives too): one query. */
+    public java.util.Map<Long, String> versionLabels(long projectId) {
+        access.require(projectId, Capability.READ_RESULTS);
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        versions.findByProjectIdOrderByIdDesc(projectId).forEach(v -> out.put(v.getId(), DatasetVersionView.label(v.getName(),
+                v.getVersion())));
+        return out;
     }
 
     /** READY versions of a project, for planning experiments (leads). */
