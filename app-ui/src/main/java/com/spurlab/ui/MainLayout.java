@@ -1,5 +1,7 @@
 package com.spurlab.ui;
 
+import com.spurlab.core.project.Project;
+import com.spurlab.core.project.ProjectService;
 import com.spurlab.core.user.ApiTokenService;
 import com.spurlab.core.user.CurrentUser;
 import com.spurlab.core.user.Role;
@@ -15,38 +17,70 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.PermitAll;
 
-/** The frame around every signed-in view: navigation by role, the user, API token, sign out. */
+/**
+ * The frame around every signed-in view: navigation by role with the caller's projects (the open one marked),
+ * the user, API token, sign out. Below a tablet's width the user's name moves into the drawer, so the header
+ * keeps its buttons on one line.
+ */
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-    public MainLayout(CurrentUser currentUser, ApiTokenService tokens, AuthenticationContext authentication) {
+    private final ProjectService projects;
+    private final SideNavItem projectsItem = new SideNavItem("Projects", ProjectsView.class);
+
+    public MainLayout(CurrentUser currentUser, ApiTokenService tokens, AuthenticationContext authentication,
+                      ProjectService projects) {
+        this.projects = projects;
         SpurLabPrincipal user = currentUser.require();
         Span title = new Span("SpurLab");
-        title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
+        title.addClassNames(LumoUtility.FontWeight.SEMIBOLD, LumoUtility.FontSize.LARGE);
         Span who = new Span(user.getUsername() + " · " + user.role());
         who.setId("current-user");
+        who.addClassNames(LumoUtility.Display.HIDDEN, LumoUtility.Display.Breakpoint.Medium.FLEX,
+                LumoUtility.TextColor.SECONDARY);
         Button token = new Button("API token", e -> showToken(tokens));
         token.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Button logout = new Button("Sign out", e -> authentication.logout());
         logout.setId("sign-out");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, who, token, logout);
+        Span gap = new Span();
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, who, gap, token, logout);
         header.setWidthFull();
+        header.setSpacing(false);
+        header.addClassNames(LumoUtility.Gap.SMALL, LumoUtility.Padding.End.SMALL);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
-        header.expand(who);
-        header.getStyle().set("padding-right", "var(--lumo-space-m)");
+        header.expand(gap);
         addToNavbar(header);
 
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem("Projects", ProjectsView.class));
+        nav.setId("nav");
+        projectsItem.setExpanded(true);
+        nav.addItem(projectsItem);
         if (user.role() == Role.ADMIN) {
             nav.addItem(new SideNavItem("Users", UsersView.class));
             nav.addItem(new SideNavItem("Queue", QueueView.class));
         }
-        addToDrawer(nav);
+        Span signedIn = new Span("Signed in as " + user.getUsername() + " (" + user.role().name()
+                .toLowerCase(java.util.Locale.ROOT) + ")");
+        signedIn.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY, LumoUtility.Padding.MEDIUM);
+        addToDrawer(nav, signedIn);
+    }
+
+    /** The caller's projects under "Projects"; SideNav marks the one whose page is open. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        projectsItem.removeAll();
+        for (Project p : projects.listVisible()) {
+            SideNavItem item = new SideNavItem(p.getName(), "projects/" + p.getId());
+            item.addClassName("nav-project");
+            projectsItem.addItem(item);
+        }
     }
 
     private static void showToken(ApiTokenService tokens) {
@@ -54,7 +88,7 @@ public class MainLayout extends AppLayout {
         TextArea field = new TextArea("Your new API token (shown once)");
         field.setValue(value);
         field.setReadOnly(true);
-        field.setWidth("32em");
+        field.setWidth("min(32em, 80vw)");
         Dialog dialog = new Dialog(field);
         dialog.setHeaderTitle("API token");
         dialog.getFooter().add(new Button("Close", e -> dialog.close()));
