@@ -25,8 +25,8 @@ class ValidationReportView extends Div {
         boolean images = "image-folder".equals(report.format());
         String unit = images ? "images" : "rows";
         Paragraph verdict = new Paragraph(version.status() == DatasetStatus.REJECTED
-                ? String.format(Locale.ROOT, "Rejected: %d of %d %s were usable. Fix the problems below and upload "
-                        + "the archive again under the same name.", report.accepted(), report.rows(), unit)
+                ? String.format(Locale.ROOT, "Rejected (%d %s read). Fix the problems below and upload the archive "
+                        + "again under the same name: it takes this version's number.", report.rows(), unit)
                 : String.format(Locale.ROOT, "Accepted: %d of %d %s.", report.accepted(), report.rows(), unit));
         verdict.setId("validation-verdict");
         verdict.addClassNames(LumoUtility.FontWeight.SEMIBOLD, LumoUtility.Margin.NONE,
@@ -37,11 +37,11 @@ class ValidationReportView extends Div {
         format.addClassNames(LumoUtility.Margin.NONE, LumoUtility.TextColor.SECONDARY);
         add(verdict, format);
         for (ValidationReport.Problem p : report.problems()) {
-            add(problem(p, unit));
+            add(problem(p, unit, report.format()));
         }
     }
 
-    private static Div problem(ValidationReport.Problem p, String unit) {
+    private static Div problem(ValidationReport.Problem p, String unit, String format) {
         Span severity = new Span(p.severity() == ValidationReport.Severity.ERROR ? "error" : "warning");
         severity.getElement().getThemeList().add(p.severity() == ValidationReport.Severity.ERROR ? "badge error"
                 : "badge contrast");
@@ -51,18 +51,22 @@ class ValidationReportView extends Div {
         head.addClassNames(LumoUtility.Display.FLEX, LumoUtility.Gap.SMALL, LumoUtility.AlignItems.BASELINE,
                 LumoUtility.FlexWrap.WRAP);
         Div card = new Div(head);
-        if (p.count() > 0) {
+        // A problem of the whole archive (no line, once) has no row count to tell.
+        if (p.count() > 1 || p.line() != null) {
             String where = p.line() == null ? "" : " (first at line " + p.line() + " of " + p.file() + ")";
             Span count = new Span(p.count() + " " + (p.count() == 1 ? unit.substring(0, unit.length() - 1) : unit)
                     + where);
             count.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
             card.add(count);
         }
-        if (p.files() != null && !p.files().isEmpty()) {
+        // The layout's name stands in for a file in some whole-archive problems: it is no file to look for.
+        java.util.List<String> named = p.files() == null ? java.util.List.of()
+                : p.files().stream().filter(f -> !f.equals(format)).toList();
+        if (!named.isEmpty()) {
             UnorderedList files = new UnorderedList();
             files.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.Margin.Vertical.XSMALL, "problem-files");
-            p.files().forEach(f -> files.add(new ListItem(f)));
-            if (p.count() > p.files().size()) {
+            named.forEach(f -> files.add(new ListItem(f)));
+            if (p.count() > named.size()) {
                 files.add(new ListItem("… " + p.count() + " " + unit + " in all"));
             }
             card.add(files);

@@ -31,7 +31,10 @@ final class ProjectPage {
     }
 
     void tab(String title) {
-        driver.findElement(By.id("tab-" + title.toLowerCase())).click();
+        WebElement tab = driver.findElement(By.id("tab-" + title.toLowerCase()));
+        // The page may have scrolled (a long form, a notice at the top): bring the tab into view first.
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", tab);
+        waitFor(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(tab)).click();
     }
 
     void upload(String datasetName, Path archive) {

@@ -42,7 +42,7 @@ class RunsBrowserIT extends BrowserITSupport {
         assertThat(groups.liveSeriesNames()).hasSize(6)
                 .contains("#" + runs.get(0) + " ERM", "#" + runs.get(1) + " Reweight", "#" + runs.get(2) + " GroupDRO");
         assertThat(groups.categories()).hasSize(4);
-        assertThat(table.differingParameters()).contains("method", "epochs");
+        assertThat(table.differingParameters()).contains("Method", "Epochs").doesNotContain("Dataset version");
         assertThat(table.comparedCurves().liveSeriesNames()).hasSize(3);
         Browser.screenshot(driver, "lead-runs-compare-1440");
         Browser.resize(driver, 400);

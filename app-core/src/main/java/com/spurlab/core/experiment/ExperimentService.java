@@ -219,8 +219,16 @@ public class ExperimentService {
 
     private String describeSystemJob(Job job) {
         Long version = job.getInputDatasetVersionId();
-        return job.getType().toLowerCase(java.util.Locale.ROOT) + " of "
-                + (version == null ? "the installation" : datasets.getForJob(version).label());
+        String what = job.getType().toLowerCase(java.util.Locale.ROOT) + " of ";
+        if (version == null) {
+            return what + "the installation";
+        }
+        try {
+            return what + datasets.getForJob(version).label();
+        } catch (NotFoundException e) {
+            // The queue keeps finished jobs; the version one of them validated may have been deleted since.
+            return what + "a deleted dataset version (" + version + ")";
+        }
     }
 
     private static int queueRank(Job job) {

@@ -116,10 +116,10 @@ class SettingsPanel extends VerticalLayout {
 
     private Grid<Member> memberGrid() {
         members.setId("members");
-        members.addThemeVariants(GridVariant.LUMO_COMPACT);
-        members.addColumn(Member::username).setHeader("User").setAutoWidth(true);
-        members.addColumn(Member::displayName).setHeader("Name").setAutoWidth(true);
-        members.addColumn(m -> m.role().name().toLowerCase(Locale.ROOT)).setHeader("Role").setAutoWidth(true);
+        members.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        members.addColumn(m -> m.displayName().equals(m.username()) ? m.username()
+                : m.displayName() + " (" + m.username() + ")").setHeader("Member").setFlexGrow(2);
+        members.addColumn(m -> m.role().name().toLowerCase(Locale.ROOT)).setHeader("Role").setFlexGrow(1);
         members.addComponentColumn(m -> {
             Button remove = new Button("Remove", e -> {
                 if (Notifications.attempt(() -> {
