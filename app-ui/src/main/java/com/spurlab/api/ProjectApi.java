@@ -3,12 +3,14 @@ package com.spurlab.api;
 import com.spurlab.core.kpi.KpiMetric;
 import com.spurlab.core.kpi.KpiService;
 import com.spurlab.core.kpi.KpiStatus;
+import com.spurlab.core.project.Member;
 import com.spurlab.core.project.Project;
 import com.spurlab.core.project.ProjectService;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,7 +67,20 @@ class ProjectApi {
         return ProjectJson.of(projects.get(id));
     }
 
-    /** Leads add members (leads, executives, vendors) by username. */
+    /** The members and their roles, for leads and administrators. */
+    @GetMapping("/{id}/members")
+    List<Member> members(@PathVariable long id) {
+        return projects.members(id);
+    }
+
+    /** Leads and administrators remove a member; the last lead stays. */
+    @DeleteMapping("/{id}/members/{username}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeMember(@PathVariable long id, @PathVariable String username) {
+        projects.removeMember(id, username);
+    }
+
+    /** Leads and administrators add members (leads, executives, vendors) by username. */
     @PostMapping("/{id}/members")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void addMember(@PathVariable long id, @RequestBody AddMember body) {

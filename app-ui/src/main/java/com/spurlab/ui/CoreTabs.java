@@ -40,7 +40,7 @@ class CoreTabs {
 
     @Bean
     ProjectTab queueTab(ExperimentService experiments, Clock clock) {
-        return tab("Queue", 90, Capability.MANAGE, id -> new QueuePanel(() -> experiments.queue(id), experiments,
+        return tab("Queue", 90, Capability.OPERATE, id -> new QueuePanel(() -> experiments.queue(id), experiments,
                 clock, false));
     }
 

@@ -30,7 +30,9 @@ final class ArchiveScan {
     static final long MAX_ENTRY_RATIO = 200;
     /** …once it has produced this many bytes (small files compress well for honest reasons). */
     static final long RATIO_GRACE_BYTES = 1 << 20;
-    static final Set<String> TABLES = Set.of("manifest.csv", "metadata.csv");
+    /** Small text files read whole: the layouts' tables and WILDS' optional names of its {@code y} labels. */
+    static final Set<String> TABLES = Set.of("manifest.csv", "metadata.csv", DatasetLayout.CLASSES_TXT,
+            DatasetLayout.LABEL_NAMES_CSV);
     /** A table is held in memory while rows are joined to files: large enough for millions of rows. */
     static final long MAX_TABLE_BYTES = 256L << 20;
 

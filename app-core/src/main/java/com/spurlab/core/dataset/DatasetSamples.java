@@ -36,11 +36,14 @@ public class DatasetSamples {
     private final DatasetService datasets;
     private final JdbcTemplate jdbc;
     private final BlobStore blobs;
+    private final com.spurlab.core.project.ProjectAccess access;
 
-    DatasetSamples(DatasetService datasets, JdbcTemplate jdbc, BlobStore blobs) {
+    DatasetSamples(DatasetService datasets, JdbcTemplate jdbc, BlobStore blobs,
+                   com.spurlab.core.project.ProjectAccess access) {
         this.datasets = datasets;
         this.jdbc = jdbc;
         this.blobs = blobs;
+        this.access = access;
     }
 
     /**
@@ -57,9 +60,45 @@ public class DatasetSamples {
                 .skip(Math.max(0, offset)).limit(size).map(Row::view).toList();
     }
 
+    /**
+     * Samples per split and label (split → label → count), for versions without attributes whose
+     * composition has no label × value tables.
+     */
+    public Map<String, Map<String, Integer>> labelCounts(long versionId) {
+        datasets.get(versionId);
+        Map<String, Map<String, Integer>> out = new java.util.TreeMap<>();
+        jdbc.query("select split, label, count(*) as n from sample where dataset_version_id = ? group by split, label",
+                rs -> {
+                    out.computeIfAbsent(rs.getString("split"), k -> new java.util.TreeMap<>())
+                            .put(rs.getString("label"), rs.getInt("n"));
+                }, versionId);
+        return out;
+    }
+
     /** The stored image of one sample of the version. */
     public Path image(long versionId, long sampleId) {
         datasets.get(versionId);
+        return imagePath(versionId, sampleId);
+    }
+
+    /**
+     * A PNG of the sample's image scaled to fit {@code maxSide} (never enlarged), for galleries: a page
+     * of thumbnails stays small whatever the size of the originals.
+     */
+    public byte[] thumbnail(long versionId, long sampleId, int maxSide) {
+        return scaled(image(versionId, sampleId), maxSide);
+    }
+
+    /**
+     * A thumbnail for result views (an evaluation's errors, a cue's evidence): for those who read the
+     * project's results, executives too, who do not browse its datasets.
+     */
+    public byte[] resultThumbnail(long versionId, long sampleId, int maxSide) {
+        access.require(datasets.getForJob(versionId).projectId(), com.spurlab.core.project.Capability.READ_RESULTS);
+        return scaled(imagePath(versionId, sampleId), maxSide);
+    }
+
+    private Path imagePath(long versionId, long sampleId) {
         List<String> hash = jdbc.queryForList("select image_hash from sample where id = ? and dataset_version_id = ?",
                 String.class, sampleId, versionId);
         if (hash.isEmpty()) {
@@ -68,12 +107,7 @@ public class DatasetSamples {
         return blobs.path(hash.get(0));
     }
 
-    /**
-     * A PNG of the sample's image scaled to fit {@code maxSide} (never enlarged), for galleries: a page
-     * of thumbnails stays small whatever the size of the originals.
-     */
-    public byte[] thumbnail(long versionId, long sampleId, int maxSide) {
-        Path file = image(versionId, sampleId);
+    private static byte[] scaled(Path file, int maxSide) {
         int side = Math.max(16, Math.min(maxSide, 512));
         try {
             BufferedImage original = ImageIO.read(file.toFile());

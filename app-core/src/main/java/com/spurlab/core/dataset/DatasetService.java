@@ -109,7 +109,7 @@ public class DatasetService {
     private DatasetVersionView record(long projectId, String datasetName, String archiveName, long size, Path staged,
                                       SpurLabPrincipal caller) {
         versions.lockProject(projectId);
-        int next = versions.maxVersion(projectId, datasetName) + 1;
+        int next = nextVersionNumber(projectId, datasetName);
         DatasetVersion version = versions.save(new DatasetVersion(projectId, datasetName, next, caller.id(),
                 archiveName, size, clock.instant()));
         version.rootItself();
@@ -135,6 +135,17 @@ public class DatasetService {
         return DatasetVersionView.of(version, caller.getUsername());
     }
 
+    /**
+     * Version numbers count accepted data only: the number after the highest version that was not rejected.
+     * A rejected upload holding that number gives it up (it keeps a negative placeholder, unique per row,
+     * and reads "name · rejected upload"), so rejections leave no gaps: v1, (rejected), v2 — not v1, v3.
+     */
+    private int nextVersionNumber(long projectId, String datasetName) {
+        int next = versions.maxAcceptedVersion(projectId, datasetName) + 1;
+        versions.releaseRejectedNumbers(projectId, datasetName, next);
+        return next;
+    }
+
     /** Leads see every version of their projects; vendors only the ones they uploaded. */
     public List<DatasetVersionView> list(long projectId) {
         SpurLabPrincipal caller = access.require(projectId, Capability.UPLOAD);
@@ -153,6 +164,15 @@ public class DatasetService {
             throw new NotFoundException("dataset version", versionId);
         }
         return view(version);
+    }
+
+    /** "name vN" of every version of a project by id, for result views (executives too): one query. */
+    public java.util.Map<Long, String> versionLabels(long projectId) {
+        access.require(projectId, Capability.READ_RESULTS);
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        versions.findByProjectIdOrderByIdDesc(projectId).forEach(v -> out.put(v.getId(), DatasetVersionView.label(v.getName(),
+                v.getVersion())));
+        return out;
     }
 
     /** READY versions of a project, for planning experiments (leads). */

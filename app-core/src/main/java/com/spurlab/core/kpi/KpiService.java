@@ -56,9 +56,16 @@ public class KpiService {
                 () -> baselines.save(new KpiBaseline(projectId, evaluationRunId)));
     }
 
+    /** The project's targets alone, without results: for whoever keeps its settings (administrators too). */
+    public List<KpiTargetView> targets(long projectId) {
+        access.require(projectId, Capability.SETTINGS);
+        return targets.findByProjectIdOrderById(projectId).stream().map(t -> new KpiTargetView(t.getMetric(),
+                t.getMetric().higherIsBetter() ? ">=" : "<=", t.getThreshold())).toList();
+    }
+
     @Transactional
     public void setTarget(long projectId, KpiMetric metric, double threshold) {
-        access.require(projectId, Capability.MANAGE);
+        access.require(projectId, Capability.SETTINGS);
         setTargetUnchecked(projectId, metric, threshold);
     }
 

@@ -185,7 +185,15 @@ public class RunService {
 
     /** The run's step type and its details, for result endpoints of one step type (cues, edits, audits). */
     public RunSummary summary(long runId) {
-        Run run = readable(runId);
+        return summaryOf(readable(runId));
+    }
+
+    /** The project a run belongs to, for callers who then check their own access to it. */
+    public long projectOf(long runId) {
+        return runs.findById(runId).orElseThrow(() -> new NotFoundException("run", runId)).getProjectId();
+    }
+
+    private static RunSummary summaryOf(Run run) {
         return new RunSummary(run.getId(), run.getKind(), run.getMethod(), run.getExperimentId(), run.getJobId(),
                 run.getDatasetVersionId(), run.getModelRunId(), run.getDetails() == null ? "{}" : run.getDetails(),
                 run.getCreatedAt());
@@ -195,6 +203,51 @@ public class RunService {
     public List<RunMetrics> evaluations(long projectId) {
         access.require(projectId, Capability.READ_RESULTS);
         return runs.findByProjectIdAndKindOrderById(projectId, EVALUATION).stream().map(this::toMetrics).toList();
+    }
+
+    /** Every run of one kind (EVALUATE, TRAIN ...) in a project, oldest first, details included: one query. */
+    public List<RunSummary> summaries(long projectId, String kind) {
+        access.require(projectId, Capability.READ_RESULTS);
+        return runs.findByProjectIdAndKindOrderById(projectId, kind).stream().map(RunService::summaryOf).toList();
+    }
+
+    /** How many runs of one kind the project has: a cheap check whether a table needs re-reading. */
+    public long count(long projectId, String kind) {
+        access.require(projectId, Capability.READ_RESULTS);
+        return runs.countByProjectIdAndKind(projectId, kind);
+    }
+
+    /** The project's runs with these ids (others are left out), details included: one query. */
+    public List<RunSummary> summaries(long projectId, java.util.Collection<Long> runIds) {
+        access.require(projectId, Capability.READ_RESULTS);
+        return runIds.isEmpty() ? List.of()
+                : runs.findByProjectIdAndIdIn(projectId, runIds).stream().map(RunService::summaryOf).toList();
+    }
+
+    /** The headline figures of each split of these runs of the project, without groups: one query. */
+    public Map<Long, List<SplitSummary>> splitSummaries(long projectId, java.util.Collection<Long> runIds) {
+        access.require(projectId, Capability.READ_RESULTS);
+        Map<Long, List<SplitSummary>> out = new HashMap<>();
+        if (!runIds.isEmpty()) {
+            metrics.summariesOf(runIds).forEach(s -> out.computeIfAbsent(s.runId(), k -> new ArrayList<>()).add(s));
+        }
+        return out;
+    }
+
+    /**
+     * The first {@code limit} misclassified samples of an evaluation's split, from the errors file of its
+     * EMBEDDINGS artifact (the file itself stays on the server); empty when the split was not evaluated.
+     */
+    public List<PredictionError> errors(long runId, String split, int limit) {
+        Run run = readable(runId);
+        if (!split.matches("[a-z]+")) {
+            throw new com.spurlab.core.InvalidRequestException("unknown_split", "split must be train, val or test");
+        }
+        Optional<Artifact> folder = artifacts.findFirstByRunIdAndTypeOrderById(run.getId(), ArtifactType.EMBEDDINGS);
+        if (folder.isEmpty() || folder.get().getLocation() == null) {
+            return List.of();
+        }
+        return ErrorsFile.read(resolve(folder.get().getLocation()).resolve("errors-" + split + ".csv"), limit);
     }
 
     /** The newest evaluation only: the dashboard asks often, so it must not load the whole history. */

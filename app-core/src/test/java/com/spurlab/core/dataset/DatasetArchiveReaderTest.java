@@ -55,6 +55,32 @@ class DatasetArchiveReaderTest {
                 .anySatisfy(p -> assertThat(p).contains("without '..'"))
                 .anySatisfy(p -> assertThat(p).contains("not a PNG or JPEG"));
         assertThat(result.report().problems()).extracting(ValidationReport.Problem::line).contains(102, 103);
+        // Each problem names its files and says what to change, in plain words.
+        assertThat(result.report().problems()).filteredOn(p -> p.problem().contains("not a PNG or JPEG"))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.files()).containsExactly("fake.png");
+                    assertThat(p.fix()).startsWith("Re-save the image as PNG or JPEG");
+                });
+        assertThat(result.report().problems()).filteredOn(p -> p.problem().contains("without '..'"))
+                .singleElement().satisfies(p -> assertThat(p.fix()).contains("relative to the archive root"));
+    }
+
+    @Test
+    void aProblemInManyRowsNamesItsFirstTenFiles() throws IOException {
+        TestArchives archive = TestArchives.balanced(25);
+        StringBuilder manifest = new StringBuilder(new String(archive.get("manifest.csv"), StandardCharsets.UTF_8));
+        for (int i = 0; i < 12; i++) {
+            manifest.append("gone-").append(i).append(".png,coat,train,,warm\n");
+        }
+        archive.manifest(manifest.toString());
+
+        var result = reader.read(archive.write(dir.resolve("missing.zip")));
+
+        ValidationReport.Problem missing = result.report().problems().stream()
+                .filter(p -> p.problem().contains("not in the archive")).findFirst().orElseThrow();
+        assertThat(missing.count()).isEqualTo(12);
+        assertThat(missing.files()).hasSize(ValidationReport.Problem.FILES_NAMED).startsWith("gone-0.png", "gone-1.png");
+        assertThat(missing.fix()).startsWith("Add the file to the archive");
     }
 
     @Test

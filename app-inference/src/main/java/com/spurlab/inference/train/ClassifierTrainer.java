@@ -99,6 +99,7 @@ public final class ClassifierTrainer {
 
         long imagesSeen = 0;
         double identifySeconds = 0;
+        List<EpochRecord> identifyHistory = List.of();
         int[] plan = IntStream.range(0, trainImages.size()).toArray();
         if (settings.method() == TrainingMethod.JTT) {
             int[] errors;
@@ -111,6 +112,7 @@ public final class ClassifierTrainer {
                     Trained t = runPhase(model, identify, trainImages, validator, settings, checkpoints, listener, resume);
                     imagesSeen += t.outcome().imagesSeen();
                     identifySeconds = t.outcome().imagesSeen() / Math.max(1e-9, t.outcome().imagesPerSecond());
+                    identifyHistory = t.outcome().history();
                     errors = t.errors(trainImages);
                 }
                 checkpoints.writeInts(JTT_ERRORS, errors);
@@ -122,7 +124,7 @@ public final class ClassifierTrainer {
             return finish(settings, modelDir, device, trainImages, valImages, valGroups, validator, checkpoints, listener,
                     resume, new EpochLoop.Phase(MAIN, settings.epochs(), offset, total, e -> upsampled.clone(),
                             LossWeighting.mean(), settings.options().selection(), settings.options().patience()),
-                    resumedFrom, imagesSeen, identifySeconds);
+                    resumedFrom, imagesSeen, identifySeconds, identifyHistory);
         }
         LossWeighting weighting = switch (settings.method()) {
             case REWEIGHT -> LossWeighting.groupBalanced(trainGroups);
@@ -134,13 +136,13 @@ public final class ClassifierTrainer {
                 ? ModelSelection.ACCURACY : settings.options().selection();
         return finish(settings, modelDir, device, trainImages, valImages, valGroups, validator, checkpoints, listener, resume,
                 new EpochLoop.Phase(MAIN, settings.epochs(), 0, total, e -> plan.clone(), weighting, selection,
-                        settings.options().patience()), resumedFrom, 0, 0);
+                        settings.options().patience()), resumedFrom, 0, 0, List.of());
     }
 
     private TrainingResult finish(TrainingSettings settings, Path modelDir, Device device, DecodedImages trainImages,
             DecodedImages valImages, GroupIndex valGroups, Validation validator, Checkpoints checkpoints,
             TrainingProgress listener, Optional<Checkpoints.State> resume, EpochLoop.Phase phase, int resumedFrom,
-            long earlierImages, double earlierSeconds) {
+            long earlierImages, double earlierSeconds, List<EpochRecord> earlierHistory) {
         try (Model model = newModel(settings, device)) {
             Trained t = runPhase(model, phase, trainImages, validator, settings, checkpoints, listener, resume);
             Validation.Score score;
@@ -167,7 +169,8 @@ public final class ClassifierTrainer {
                     String.format("%.0f", throughput));
             return new TrainingResult(modelDir, o.epochsRun(), seen, throughput, o.finalLoss(), score.accuracy(),
                     device.toString(), resumedFrom, o.selectedEpoch(), score.worstGroup(),
-                    settings.method().fitsOnValidation());
+                    settings.method().fitsOnValidation(),
+                    java.util.stream.Stream.concat(earlierHistory.stream(), o.history().stream()).toList());
         }
     }
 

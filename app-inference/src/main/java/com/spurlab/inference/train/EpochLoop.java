@@ -9,7 +9,9 @@ import ai.djl.training.Trainer;
 import com.spurlab.inference.data.BatchQueue;
 import com.spurlab.inference.data.DecodedImages;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.IntFunction;
@@ -33,9 +35,10 @@ final class EpochLoop {
      * @param imagesSeen      training images processed by this process
      * @param imagesPerSecond forward + backward + update throughput, augmentation and batch assembly included
      * @param finalLoss       mean unweighted training loss of the last epoch run
+     * @param history         the figures of each epoch this process ran (a resumed phase lacks the earlier ones)
      */
     record Outcome(int epochsRun, int resumedFrom, int selectedEpoch, long imagesSeen, double imagesPerSecond,
-            double finalLoss) {
+            double finalLoss, List<EpochRecord> history) {
     }
 
     /** What one phase is. {@code plan} gives the training-set indices of an epoch (before shuffling). */
@@ -85,6 +88,8 @@ final class EpochLoop {
             log.info("resuming phase {} after epoch {} of {} from its checkpoint", phase.name(), startEpoch, phase.epochs());
         }
         schedule.resumeAt(stepsDone);
+        progress.onPhase(phase.name(), phase.epochs(), phase.epochOffset());
+        List<EpochRecord> history = new ArrayList<>();
         long seen = 0;
         long nanos = 0;
         double epochLoss = Double.NaN;
@@ -124,8 +129,9 @@ final class EpochLoop {
             seen += epochSeen;
             epochLoss = lossSum / epochSeen;
             String scoreText = "";
+            Validation.Score score = new Validation.Score(Double.NaN, Double.NaN);
             if (selection != ModelSelection.LAST) {
-                Validation.Score score = validation.score(model);
+                score = validation.score(model);
                 double value = selection == ModelSelection.WORST_GROUP ? score.worstGroup() + 1e-3 * score.accuracy()
                         : score.accuracy();
                 scoreText = String.format(", val accuracy %.4f, val worst-group %.4f", score.accuracy(), score.worstGroup());
@@ -138,6 +144,8 @@ final class EpochLoop {
                     sinceBest++;
                 }
             }
+            history.add(new EpochRecord(phase.name(), epoch, epochLoss, (double) correct / epochSeen, score.accuracy(),
+                    score.worstGroup()));
             checkpoints.save(model, new Checkpoints.State(phase.name(), epoch, stepsDone, bestScore, bestEpoch, bestDir,
                     sinceBest, phase.weighting().state()));
             log.info("{} epoch {}/{}: loss {}, train accuracy {}{}", phase.name(), epoch, phase.epochs(),
@@ -148,7 +156,8 @@ final class EpochLoop {
             checkpoints.load(model, bestDir);
             selected = bestEpoch;
         }
-        return new Outcome(epoch, startEpoch, selected, seen, nanos == 0 ? 0 : seen / (nanos / 1e9), epochLoss);
+        return new Outcome(epoch, startEpoch, selected, seen, nanos == 0 ? 0 : seen / (nanos / 1e9), epochLoss,
+                List.copyOf(history));
     }
 
     private static int[] slice(int[] order, int batch, int batchSize) {

@@ -1,6 +1,7 @@
 package com.spurlab.inference.train;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What a finished training run produced.
@@ -19,15 +20,16 @@ import java.nio.file.Path;
  *                                     DFR: on the half it was not fitted on
  * @param validationUsedForFitting     true when the model was fitted on (part of) the validation split (DFR):
  *                                     figures measured later on the whole val split are in-sample, not validation
+ * @param history                      one record per epoch this process ran, phase by phase (JTT: identify, then main)
  */
 public record TrainingResult(Path modelDir, int epochsCompleted, long imagesSeen, double imagesPerSecond, double finalLoss,
         double validationAccuracy, String device, int resumedFromEpoch, int selectedEpoch,
-        double validationWorstGroupAccuracy, boolean validationUsedForFitting) {
+        double validationWorstGroupAccuracy, boolean validationUsedForFitting, List<EpochRecord> history) {
 
     /** The walking skeleton's shape: a run that was not resumed and kept its last epoch. */
     public TrainingResult(Path modelDir, int epochsCompleted, long imagesSeen, double imagesPerSecond, double finalLoss,
             double validationAccuracy, String device) {
         this(modelDir, epochsCompleted, imagesSeen, imagesPerSecond, finalLoss, validationAccuracy, device, 0,
-                epochsCompleted, Double.NaN, false);
+                epochsCompleted, Double.NaN, false, List.of());
     }
 }

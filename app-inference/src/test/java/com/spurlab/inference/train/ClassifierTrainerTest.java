@@ -64,6 +64,14 @@ class ClassifierTrainerTest {
         List<Prediction> val = new ClassifierEvaluator().predict(modelDir, tiny.validation());
         assertThat(result.validationAccuracy()).isCloseTo(val.stream().filter(Prediction::correct).count()
                 / (double) val.size(), org.assertj.core.data.Offset.offset(1e-9));
+        // One record per epoch for the learning curves; selection on val scores every epoch.
+        assertThat(result.history()).extracting(EpochRecord::phase, EpochRecord::epoch)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("main", 1), org.assertj.core.groups.Tuple.tuple("main", 2));
+        assertThat(result.history().get(1).trainLoss()).isEqualTo(result.finalLoss());
+        assertThat(result.history()).allSatisfy(r -> {
+            assertThat(r.trainAccuracy()).isBetween(0.0, 1.0);
+            assertThat(r.validationWorstGroupAccuracy()).isBetween(0.0, r.validationAccuracy());
+        });
 
         ModelMetadata metadata = ModelMetadata.read(modelDir);
         assertThat(metadata.classNames()).containsExactly("t-shirt", "dress");

@@ -75,15 +75,32 @@ class RobustTrainingTest {
     void jttTrainsAfterItsIdentificationEpochsAndBeatsErmsWorstGroupOnTest() {
         AtomicInteger maxEpoch = new AtomicInteger();
         AtomicInteger totalEpochs = new AtomicInteger();
+        List<String> phases = new java.util.ArrayList<>();
         TrainingResult jtt = new ClassifierTrainer().train(settings(TrainingMethod.JTT, EPOCHS), set.train(),
-                set.validation(), dir.resolve("jtt"), (epoch, epochs, step, steps, loss, accuracy) -> {
-                    maxEpoch.accumulateAndGet(epoch, Math::max);
-                    totalEpochs.set(epochs);
+                set.validation(), dir.resolve("jtt"), new TrainingProgress() {
+                    @Override
+                    public void onPhase(String phase, int epochs, int epochOffset) {
+                        phases.add(phase + " " + epochs + " after " + epochOffset);
+                    }
+
+                    @Override
+                    public void onProgress(int epoch, int epochs, int step, int steps, double loss, double accuracy) {
+                        maxEpoch.accumulateAndGet(epoch, Math::max);
+                        totalEpochs.set(epochs);
+                    }
                 });
 
         int identification = MethodOptions.defaults().jttEpochs();
         assertThat(totalEpochs).hasValue(identification + EPOCHS);
         assertThat(maxEpoch).hasValue(identification + EPOCHS);
+        // A person reads each phase's own epochs: the identification epochs, then the ones that were chosen.
+        assertThat(phases).containsExactly("identify " + identification + " after 0",
+                "main " + EPOCHS + " after " + identification);
+        assertThat(jtt.history()).hasSize(identification + EPOCHS);
+        assertThat(jtt.history().get(0).phase()).isEqualTo("identify");
+        assertThat(jtt.history().get(0).validationAccuracy()).isNaN();
+        assertThat(jtt.history().get(identification + EPOCHS - 1).phase()).isEqualTo("main");
+        assertThat(jtt.history().get(identification + EPOCHS - 1).validationAccuracy()).isBetween(0.0, 1.0);
         assertThat(jtt.epochsCompleted()).isEqualTo(EPOCHS);
         // The identification epochs saw the plain set; the retraining epochs saw it plus the up-sampled errors.
         assertThat(jtt.imagesSeen()).isGreaterThan((long) (identification + EPOCHS) * set.train().size());

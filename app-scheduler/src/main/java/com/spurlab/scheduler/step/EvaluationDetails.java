@@ -26,6 +26,15 @@ final class EvaluationDetails {
         out.put("precision", finite(report.precision()));
         out.put("recall", finite(report.recall()));
         out.put("expectedCalibrationError", TrainingStep.finite(report.expectedCalibrationError()));
+        out.put("reliability", report.reliability().stream().map(b -> {
+            Map<String, Object> bin = new LinkedHashMap<>();
+            bin.put("low", b.low());
+            bin.put("high", b.high());
+            bin.put("n", b.n());
+            bin.put("confidence", b.meanConfidence());
+            bin.put("accuracy", b.accuracy());
+            return bin;
+        }).toList());
         out.put("trainWeightedAccuracy", TrainingStep.finite(trainWeightedAccuracy));
         out.put("errorCount", report.errors().size());
         return out;

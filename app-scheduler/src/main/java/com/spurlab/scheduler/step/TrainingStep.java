@@ -13,6 +13,7 @@ import com.spurlab.core.step.StepResources;
 import com.spurlab.inference.data.Augmentation;
 import com.spurlab.inference.data.LabeledImage;
 import com.spurlab.inference.train.ClassifierTrainer;
+import com.spurlab.inference.train.EpochRecord;
 import com.spurlab.inference.train.MethodOptions;
 import com.spurlab.inference.train.TrainingMethod;
 import com.spurlab.inference.train.TrainingResult;
@@ -146,7 +147,20 @@ class TrainingStep implements Step<TrainParams> {
         details.put("selectedEpoch", result.selectedEpoch());
         details.put("resumedFromEpoch", result.resumedFromEpoch());
         details.put("groupBy", p.groupBy());
+        details.put("history", result.history().stream().map(TrainingStep::epoch).toList());
         return details;
+    }
+
+    /** One learning-curve point of the run's details (JTT's identification epochs carry phase "identify"). */
+    private static Map<String, Object> epoch(EpochRecord r) {
+        Map<String, Object> point = new LinkedHashMap<>();
+        point.put("phase", r.phase());
+        point.put("epoch", r.epoch());
+        point.put("trainLoss", finite(r.trainLoss()));
+        point.put("trainAccuracy", finite(r.trainAccuracy()));
+        point.put("validationAccuracy", finite(r.validationAccuracy()));
+        point.put("validationWorstGroupAccuracy", finite(r.validationWorstGroupAccuracy()));
+        return point;
     }
 
     /** JSON has no NaN (a training without val has no validation figures): null instead. */

@@ -28,7 +28,7 @@ class RunDetailsJsonTest {
     void aTrainingWithoutValSplitWritesNullValidationFiguresNotNaN() throws Exception {
         // What ClassifierTrainer returns when the validation list is empty: NaN validation figures.
         TrainingResult noVal = new TrainingResult(Path.of("/models/job-7"), 3, 600, 412.5, 0.4321, Double.NaN, "cpu()",
-                0, 3, Double.NaN, false);
+                0, 3, Double.NaN, false, List.of());
 
         JsonNode json = STRICT.readTree(Json.write(TrainingStep.details(noVal, params(TrainingMethod.ERM))));
 
@@ -42,7 +42,7 @@ class RunDetailsJsonTest {
 
     @Test
     void aDfrTrainingSaysItsValidationSplitWasUsedForFitting() throws Exception {
-        TrainingResult dfr = new TrainingResult(Path.of("m"), 5, 1000, 100, 0.2, 0.9, "cpu()", 0, 5, 0.8, true);
+        TrainingResult dfr = new TrainingResult(Path.of("m"), 5, 1000, 100, 0.2, 0.9, "cpu()", 0, 5, 0.8, true, List.of());
 
         JsonNode json = STRICT.readTree(Json.write(TrainingStep.details(dfr, params(TrainingMethod.DFR))));
 
@@ -53,7 +53,7 @@ class RunDetailsJsonTest {
     @Test
     void evaluationDetailsWriteMissingFiguresAsNullAndFlagASplitTheModelWasFittedOn() throws Exception {
         ClassificationReport report = new ClassificationReport(new int[][] {{3, 0}, {1, 0}},
-                new double[] {0.75, Double.NaN}, new double[] {1, 0}, 0.1, List.of());
+                new double[] {0.75, Double.NaN}, new double[] {1, 0}, 0.1, List.of(), List.of());
 
         JsonNode json = STRICT.readTree(Json.write(EvaluationDetails.split("val", List.of("coat", "dress"), report,
                 Double.NaN, true)));
