@@ -34,8 +34,8 @@ class CueTable extends NativeTable {
         setId("cue-table");
         getStyle().set("border-collapse", "collapse").set("font-size", "var(--lumo-font-size-s)");
         NativeTableRow head = new NativeTableRow();
-        for (String h : List.of("#", "Cue", "Kind", "Class", "n (errors)", "Error rate", "Lift (95 % CI)", "Score",
-                "Evidence")) {
+        for (String h : List.of("#", "Cue", "Kind", "Class", "n (errors)", "Error rate",
+                "Lift, 95 % CI (log scale, dashed ×1)", "Score", "Evidence")) {
             head.add(cell(new NativeTableHeaderCell(h)));
         }
         NativeTableBody body = new NativeTableBody();
@@ -50,9 +50,9 @@ class CueTable extends NativeTable {
             Div liftCell = new Div(new LiftBar(c.lift(), c.ciLow(), c.ciHigh()), lift);
             row.add(cell(new NativeTableCell(String.valueOf(c.rank()))), cell(new NativeTableCell(describe(c))),
                     cell(new NativeTableCell(badge(c.kind()))), cell(new NativeTableCell(c.label())),
-                    cell(new NativeTableCell(c.n() + " (" + c.errors() + ")")),
-                    cell(new NativeTableCell(Figures.percent(c.errorRate()))), cell(new NativeTableCell(liftCell)),
-                    cell(new NativeTableCell(Figures.number(c.score()))),
+                    figure(new NativeTableCell(c.n() + " (" + c.errors() + ")")),
+                    figure(new NativeTableCell(Figures.percent(c.errorRate()))), cell(new NativeTableCell(liftCell)),
+                    figure(new NativeTableCell(Figures.number(c.score()))),
                     cell(new NativeTableCell(evidence(c, versionId, samples))));
             body.add(row);
             rows.add(row);
@@ -127,6 +127,12 @@ class CueTable extends NativeTable {
             images.add(new Span("—"));
         }
         return images;
+    }
+
+    /** A figure stays on one line. */
+    private static <C extends Component> C figure(C cell) {
+        cell(cell).getElement().getStyle().set("white-space", "nowrap");
+        return cell;
     }
 
     private static <C extends Component> C cell(C cell) {
