@@ -2,6 +2,8 @@ package com.spurlab.core.dataset;
 
 import com.spurlab.core.Json;
 import com.spurlab.core.NotFoundException;
+import com.spurlab.core.project.Capability;
+import com.spurlab.core.project.ProjectAccess;
 import com.spurlab.core.storage.BlobStore;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -36,10 +38,9 @@ public class DatasetSamples {
     private final DatasetService datasets;
     private final JdbcTemplate jdbc;
     private final BlobStore blobs;
-    private final com.spurlab.core.project.ProjectAccess access;
+    private final ProjectAccess access;
 
-    DatasetSamples(DatasetService datasets, JdbcTemplate jdbc, BlobStore blobs,
-                   com.spurlab.core.project.ProjectAccess access) {
+    DatasetSamples(DatasetService datasets, JdbcTemplate jdbc, BlobStore blobs, ProjectAccess access) {
         this.datasets = datasets;
         this.jdbc = jdbc;
         this.blobs = blobs;
@@ -105,6 +106,11 @@ public class DatasetSamples {
             throw new NotFoundException("sample", sampleId);
         }
         return blobs.path(hash.get(0));
+    }
+
+    /** A cue's evidence image: the same as {@link #resultThumbnail}, for those who read the project's results. */
+    public byte[] evidenceThumbnail(long versionId, long sampleId, int maxSide) {
+        return resultThumbnail(versionId, sampleId, maxSide);
     }
 
     private static byte[] scaled(Path file, int maxSide) {

@@ -199,6 +199,18 @@ public class RunService {
                 run.getCreatedAt());
     }
 
+    /** A project's runs of one step type, newest first, for result views that let the reader pick a run. */
+    public List<RunSummary> newestFirst(long projectId, String kind) {
+        access.require(projectId, Capability.READ_RESULTS);
+        return runs.findByProjectIdAndKindOrderByIdDesc(projectId, kind).stream().map(RunService::summaryOf).toList();
+    }
+
+    /** The id of a project's newest run of one step type: result views re-read their runs only when it changes. */
+    public Optional<Long> latestRunId(long projectId, String kind) {
+        access.require(projectId, Capability.READ_RESULTS);
+        return runs.findFirstByProjectIdAndKindOrderByIdDesc(projectId, kind).map(Run::getId);
+    }
+
     /** Every evaluation of a project, oldest first. */
     public List<RunMetrics> evaluations(long projectId) {
         access.require(projectId, Capability.READ_RESULTS);

@@ -95,6 +95,7 @@ class EvaluationStep implements Step<EvaluateParams> {
         List<String> groupBy = job.params().groupBy();
         StepData data = StepData.of(datasets.samplesForJob(job.datasetVersionId()), groupBy);
         data.requireClasses(model.modelDir());
+        data.requireGroupAttributes(job.datasetVersionId());
         Map<String, Integer> trainGroups = new TreeMap<>();
         data.split("train").forEach(s -> trainGroups.merge(groupOf(s, data), 1, Integer::sum));
         // Later steps (audits, retrieval, slice discovery) may read the errors and embeddings from here.

@@ -104,6 +104,7 @@ class TrainingStep implements Step<TrainParams> {
     public StepOutcome run(StepExecution<TrainParams> job) {
         TrainParams p = job.params();
         StepData data = StepData.of(datasets.samplesForJob(job.datasetVersionId()), p.groupBy());
+        data.requireGroupAttributes(job.datasetVersionId());
         List<LabeledImage> train = data.split("train");
         if (train.isEmpty()) {
             throw new InvalidRequestException("no_train_split", "dataset version " + job.datasetVersionId()
