@@ -171,6 +171,23 @@ public class DatasetService {
                 .toList();
     }
 
+    /**
+     * What a split of a version holds, for plans (a step's default sources, whether it will need the training slot);
+     * no access check: the planner has checked the version.
+     *
+     * @param samples   samples in the split
+     * @param captioned those with a caption
+     * @param masked    those with a foreground mask
+     */
+    public record SplitContents(int samples, int captioned, int masked) {
+    }
+
+    public SplitContents splitContents(long versionId, String split) {
+        Object[] row = samples.countContents(versionId, split).get(0);
+        return new SplitContents(((Number) row[0]).intValue(), ((Number) row[1]).intValue(),
+                ((Number) row[2]).intValue());
+    }
+
     /** The version without access checks, for jobs. */
     public DatasetVersionView getForJob(long versionId) {
         return view(versions.findById(versionId).orElseThrow(() -> new NotFoundException("dataset version", versionId)));
