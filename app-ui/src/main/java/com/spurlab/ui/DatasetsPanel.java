@@ -25,6 +25,8 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * Upload a dataset archive (the upload shows its transfer progress, the grid the validation's) and
@@ -38,6 +40,8 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
     private final DatasetSamples samples;
     private final DatasetDeletion deletion;
     private final boolean canDelete;
+    private final LongFunction<Optional<Long>> runOfJob;
+    private List<DatasetVersionView> versions = List.of();
     private final Grid<DatasetVersionView> grid = new Grid<>();
     private final Div details = new Div();
     private final Div gallery = new Div();
@@ -46,9 +50,11 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
     private Long selected;
     private DatasetVersionView shown;
 
+    /** @param runOfJob the run a job recorded, for a derived version's provenance */
     DatasetsPanel(long projectId, DatasetService datasets, DatasetSamples samples, DatasetDeletion deletion,
-                  boolean canDelete) {
+                  boolean canDelete, LongFunction<Optional<Long>> runOfJob) {
         this.projectId = projectId;
+        this.runOfJob = runOfJob;
         this.datasets = datasets;
         this.samples = samples;
         this.deletion = deletion;
@@ -77,6 +83,7 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
         grid.addColumn(DatasetVersionView::samples).setHeader("Samples").setAutoWidth(true);
         grid.addColumn(DatasetVersionView::uploadedBy).setHeader("Uploaded by").setAutoWidth(true);
         grid.addColumn(v -> v.createdAt().toString().replace('T', ' ').substring(0, 19)).setHeader("Uploaded");
+        grid.addColumn(this::provenance).setHeader("Provenance").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         grid.addSelectionListener(e -> {
             // Each poll replaces the items, which clears the selection; only a person's click changes it.
@@ -123,7 +130,7 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
 
     @Override
     public void refresh() {
-        List<DatasetVersionView> versions = datasets.list(projectId);
+        versions = datasets.list(projectId);
         grid.setItems(versions);
         comparison.setVersions(versions);
         if (selected != null) {
@@ -192,6 +199,19 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
                 });
             }
         }
+    }
+
+    /** "derived from shoes v1 by EDIT (run 12)" for a derived version; empty for an upload. */
+    private String provenance(DatasetVersionView v) {
+        if (v.derivedFrom() == null) {
+            return "";
+        }
+        long sourceId = v.derivedFrom().datasetVersionId();
+        String source = versions.stream().filter(s -> s.id() == sourceId).map(DatasetVersionView::label).findFirst()
+                .orElse("version " + sourceId);
+        String run = runOfJob.apply(v.derivedFrom().jobId()).map(id -> "run " + id)
+                .orElse("job " + v.derivedFrom().jobId());
+        return "derived from " + source + " by " + v.derivedFrom().step() + " (" + run + ")";
     }
 
     private void confirmDelete(DatasetVersionView v) {
