@@ -78,7 +78,9 @@ final class FlipFigures {
             return new double[] {Double.NaN, Double.NaN};
         }
         Interval ci = BinomialConfidenceInterval.WILSON_SCORE.fromErrorRate(trials, successes, 0.05);
-        return new double[] {ci.getLowerBound(), ci.getUpperBound()};
+        // At 0 or n of n the library's bound misses the exact 0 or 1 by rounding (0.9999999999999999 at 60 of 60),
+        // which would leave a flip rate of 1 outside its own interval.
+        return new double[] {successes == 0 ? 0 : ci.getLowerBound(), successes == trials ? 1 : ci.getUpperBound()};
     }
 
     /** The first {@code limit} lines, then one line counting the rest. */

@@ -25,6 +25,13 @@ class FlipFiguresTest {
     }
 
     @Test
+    void allOrNoneFlippedLieInsideTheirIntervalExactly() {
+        assertThat(FlipFigures.wilson95(60, 60)[1]).isEqualTo(1.0);
+        assertThat(FlipFigures.wilson95(0, 60)[0]).isEqualTo(0.0);
+        assertThat(FlipFigures.wilson95(59, 60)[1]).isLessThan(1.0);
+    }
+
+    @Test
     void noTrialsGiveNoInterval() {
         assertThat(FlipFigures.wilson95(0, 0)).containsExactly(Double.NaN, Double.NaN);
     }
