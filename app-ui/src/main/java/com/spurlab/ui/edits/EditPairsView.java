@@ -86,6 +86,8 @@ class EditPairsView extends Div {
         loaded += page.pairs().size();
         count.setText(page.total() + " pairs" + (page.total() > loaded ? ", " + loaded + " shown" : ""));
         count.getElement().setAttribute("data-total", String.valueOf(page.total()));
+        // What the filters show, for tests to wait on after a change.
+        getElement().setAttribute("data-filter", (g == null ? ALL : Labels.group(g)) + " / " + flipped.getValue());
         more.setVisible(loaded < page.total());
     }
 
