@@ -26,9 +26,9 @@ class CoreTabs {
 
     @Bean
     ProjectTab datasetsTab(DatasetService datasets, DatasetSamples samples, DatasetDeletion deletion,
-                           ProjectAccess access) {
+                           ProjectAccess access, RunService runs) {
         return tab("Datasets", 20, Capability.UPLOAD, id -> new DatasetsPanel(id, datasets, samples, deletion,
-                access.allows(id, Capability.MANAGE)));
+                access.allows(id, Capability.MANAGE), runs::runOfJob));
     }
 
     @Bean

@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * Upload dataset archives, one after the other without reloading (the upload shows its transfer, the grid the
@@ -44,6 +46,8 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
     private final DatasetSamples samples;
     private final DatasetDeletion deletion;
     private final boolean canDelete;
+    private final LongFunction<Optional<Long>> runOfJob;
+    private List<DatasetVersionView> versions = List.of();
     private final Grid<DatasetVersionView> grid = new Grid<>();
     private final Div details = new Div();
     private final Div gallery = new Div();
@@ -54,9 +58,11 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
     private Long selected;
     private DatasetVersionView shown;
 
+    /** @param runOfJob the run a job recorded, for a derived version's provenance */
     DatasetsPanel(long projectId, DatasetService datasets, DatasetSamples samples, DatasetDeletion deletion,
-                  boolean canDelete) {
+                  boolean canDelete, LongFunction<Optional<Long>> runOfJob) {
         this.projectId = projectId;
+        this.runOfJob = runOfJob;
         this.datasets = datasets;
         this.samples = samples;
         this.deletion = deletion;
@@ -95,6 +101,7 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
         grid.addColumn(DatasetVersionView::uploadedBy).setHeader("Uploaded by").setAutoWidth(true);
         grid.addColumn(v -> v.createdAt().toString().replace('T', ' ').substring(0, 19)).setHeader("Uploaded")
                 .setAutoWidth(true);
+        grid.addColumn(this::provenance).setHeader("Provenance").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         grid.addSelectionListener(e -> {
             // Each poll replaces the items, which clears the selection; only a person's click changes it.
@@ -154,7 +161,7 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
 
     @Override
     public void refresh() {
-        List<DatasetVersionView> versions = datasets.list(projectId);
+        versions = datasets.list(projectId);
         announceFinished(versions);
         grid.setItems(versions);
         comparison.setVersions(versions);
@@ -228,6 +235,19 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
                 gallery.scrollIntoView();
             }));
         }
+    }
+
+    /** "derived from shoes v1 by EDIT (run 12)" for a derived version; empty for an upload. */
+    private String provenance(DatasetVersionView v) {
+        if (v.derivedFrom() == null) {
+            return "";
+        }
+        long sourceId = v.derivedFrom().datasetVersionId();
+        String source = versions.stream().filter(s -> s.id() == sourceId).map(DatasetVersionView::label).findFirst()
+                .orElse("version " + sourceId);
+        String run = runOfJob.apply(v.derivedFrom().jobId()).map(id -> "run " + id)
+                .orElse("job " + v.derivedFrom().jobId());
+        return "derived from " + source + " by " + v.derivedFrom().step() + " (" + run + ")";
     }
 
     private void confirmDelete(DatasetVersionView v) {

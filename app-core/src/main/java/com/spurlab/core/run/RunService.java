@@ -183,6 +183,15 @@ public class RunService {
         return run.getDetails() == null ? "{}" : run.getDetails();
     }
 
+    /**
+     * A run's details for a job downstream of it (no caller: the scheduler runs it; the plan checked the run belongs
+     * to the project), e.g. EDIT reading the ranking of the EXTRACT run it depends on; "{}" when none.
+     */
+    public String detailsForJob(long runId) {
+        Run run = runs.findById(runId).orElseThrow(() -> new NotFoundException("run", runId));
+        return run.getDetails() == null ? "{}" : run.getDetails();
+    }
+
     /** The run's step type and its details, for result endpoints of one step type (cues, edits, audits). */
     public RunSummary summary(long runId) {
         return summaryOf(readable(runId));
