@@ -1,6 +1,5 @@
 package com.spurlab.scheduler.step.audit;
 
-import com.spurlab.core.dataset.Composition;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -45,16 +44,13 @@ record AttributeCue(String attribute, String value) {
     }
 
     /**
-     * Training samples per {@code "label|cue value"}, from the version's composition; empty when the composition does
-     * not know the attribute (the association tests then pair values with labels by name and say so).
+     * Training samples per {@code "label|cue value"}.
+     *
+     * @param trainByLabel the training split's counts, label → attribute value → samples (the composition's)
      */
-    Map<String, Integer> trainCounts(Composition composition) {
+    Map<String, Integer> trainCounts(Map<String, Map<String, Integer>> trainByLabel) {
         Map<String, Integer> out = new TreeMap<>();
-        Composition.AttributeComposition counts = composition == null ? null : composition.byAttribute().get(attribute);
-        if (counts == null || counts.counts().get("train") == null) {
-            return out;
-        }
-        counts.counts().get("train").forEach((label, byValue) -> byValue.forEach((v, n) -> {
+        trainByLabel.forEach((label, byValue) -> byValue.forEach((v, n) -> {
             String shown = valueOf(Map.of(attribute, v));
             if (shown != null) {
                 out.merge(label + "|" + shown, n, Integer::sum);

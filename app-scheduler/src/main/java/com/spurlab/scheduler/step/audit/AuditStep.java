@@ -134,7 +134,7 @@ class AuditStep implements Step<AuditParams> {
         String split = p.split().key();
         List<String> notes = new ArrayList<>();
         List<ConceptSource> sources = sources(data, split, cue, notes);
-        Map<String, Integer> trainCounts = cue.trainCounts(datasets.getForJob(job.datasetVersionId()).composition());
+        Map<String, Integer> trainCounts = cue.trainCounts(trainComposition(job.datasetVersionId(), cue, notes));
         job.progress().checkCancelled();
         job.progress().report(0.05, "auditing " + sources.size() + " " + split + " images for " + cue.name());
         AuditSettings defaults = AuditSettings.defaults(p.seed());
@@ -176,6 +176,22 @@ class AuditStep implements Step<AuditParams> {
                     + "': nothing to audit");
         }
         return out;
+    }
+
+    /**
+     * The training split's label × value counts from the version's composition; empty, with a note, when it lacks
+     * them (the association tests then pair the cue's values with the labels alphabetically).
+     */
+    private Map<String, Map<String, Integer>> trainComposition(long versionId, AttributeCue cue, List<String> notes) {
+        Composition composition = datasets.getForJob(versionId).composition();
+        Composition.AttributeComposition attribute = composition == null ? null
+                : composition.byAttribute().get(cue.attribute());
+        if (attribute == null || attribute.counts().get("train") == null) {
+            notes.add("dataset version " + versionId + " records no training counts of '" + cue.attribute()
+                    + "': the association tests pair the cue's values with the labels in alphabetical order");
+            return Map.of();
+        }
+        return attribute.counts().get("train");
     }
 
     private static Path write(Path folder, AuditResult result) {
