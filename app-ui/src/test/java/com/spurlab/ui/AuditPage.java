@@ -48,7 +48,9 @@ final class AuditPage {
 
     /** Picks the second audit to show beside the first, by the label the select shows for it. */
     AuditPage compareWith(String label) {
-        driver.findElement(By.id("audit-compare")).click();
+        WebElement select = driver.findElement(By.id("audit-compare"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
+        select.click();
         WebElement item = waitFor().until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
                 .filter(e -> e.isDisplayed() && e.getText().strip().equals(label)).findFirst().orElse(null));
         item.click();

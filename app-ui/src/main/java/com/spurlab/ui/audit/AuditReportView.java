@@ -93,7 +93,7 @@ class AuditReportView extends Div {
     }
 
     private static String small(AuditResult.Gap gap) {
-        return gap.tooSmall() ? "too small to trust (< 20)" : "enough";
+        return gap.tooSmall() ? "too small to trust (n < 20)" : "n ≥ 20 on both sides";
     }
 
     private static Div groups(AuditResult.Gaps g) {
