@@ -31,7 +31,10 @@ final class ProjectPage {
     }
 
     void tab(String title) {
-        driver.findElement(By.id("tab-" + title.toLowerCase())).click();
+        WebElement tab = driver.findElement(By.id("tab-" + title.toLowerCase()));
+        // A long form scrolls the tab bar away; bring it back before clicking.
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", tab);
+        tab.click();
     }
 
     void upload(String datasetName, Path archive) {

@@ -19,8 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,13 +36,6 @@ public final class ClassifierTrainer {
     private static final String IDENTIFY = "identify";
     private static final String MAIN = "main";
     private static final String JTT_ERRORS = "jtt-errors.csv";
-
-    /**
-     * One training at a time per process: DJL's PyTorch engine allows a single collecting
-     * GradientCollector and holds one global random seed, so two concurrent runs would fail or lose
-     * their determinism. A second run waits here (still cancellable).
-     */
-    private static final ReentrantLock ENGINE = new ReentrantLock(true);
 
     public ClassifierTrainer() {
     }
@@ -76,28 +67,9 @@ public final class ClassifierTrainer {
                     + " give the dataset val samples or choose another method");
         }
         TrainingProgress listener = progress == null ? TrainingProgress.NONE : progress;
-        acquireEngine(listener);
-        try {
+        // One training at a time per process: see TrainingEngine.
+        try (TrainingEngine.Lease engine = TrainingEngine.acquire(listener)) {
             return trainAlone(settings, train, val, modelDir, listener);
-        } finally {
-            ENGINE.unlock();
-        }
-    }
-
-    private static void acquireEngine(TrainingProgress listener) {
-        if (ENGINE.tryLock()) {
-            return;
-        }
-        try {
-            do {
-                listener.onWaiting("waiting for the training already running in this process");
-                if (listener.cancelled()) {
-                    throw new TrainingCancelledException(0, 0);
-                }
-            } while (!ENGINE.tryLock(1, TimeUnit.SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TrainingCancelledException(0, 0);
         }
     }
 

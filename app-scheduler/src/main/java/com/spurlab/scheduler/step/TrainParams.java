@@ -59,7 +59,8 @@ public record TrainParams(
         seed = seed == null ? base.seed() : seed;
         batchSize = batchSize == null ? base.batchSize() : batchSize;
         imageSize = imageSize == null ? base.imageSize() : imageSize;
-        learningRate = learningRate == null ? (double) base.learningRate() : learningRate;
+        // Through its decimal text: a widened float (0.0010000000474974513) is not what anyone typed.
+        learningRate = learningRate == null ? Double.valueOf(Float.toString(base.learningRate())) : learningRate;
         groupBy = groupBy == null ? null : List.copyOf(groupBy);
         augmentation = augmentation == null ? options.augmentation().toString()
                 : augmentation.replace(" ", "").toLowerCase(java.util.Locale.ROOT);
