@@ -21,8 +21,8 @@ import org.springframework.http.ResponseEntity;
 /**
  * TRAIN → EVALUATE → AUDIT on a generated cue set (sandals vs sneakers on warm or cool backgrounds with masks, the
  * tiny preset: 150 / 40 / 60 images per class, 32 px), uploaded through the API: the report's figures exist and are
- * sane, the endpoint has DESIGN's shape, executives read it and vendors do not, and a plan naming a cue the version
- * lacks is refused with the name.
+ * sane, a caption keyword naming the background gives the same groups, the endpoint has DESIGN's shape, executives
+ * read it and vendors do not, and a plan naming a cue the version lacks is refused with the name.
  */
 class AuditStepIT extends AppITSupport {
 
@@ -49,7 +49,8 @@ class AuditStepIT extends AppITSupport {
         JsonNode done = finished(planned(
                 Map.of("type", "TRAIN", "params", Map.of("epochs", 2, "imageSize", 32)),
                 Map.of("type", "EVALUATE"),
-                Map.of("type", "AUDIT", "params", Map.of("dependsOn", List.of(0)))));
+                Map.of("type", "AUDIT", "params", Map.of("dependsOn", List.of(0))),
+                Map.of("type", "AUDIT", "params", Map.of("dependsOn", List.of(0), "cue", "keyword:warm"))));
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
         JsonNode auditJob = done.at("/jobs/2");
         // The default cue is the attribute the composition flags, filled in at plan time.
@@ -108,6 +109,16 @@ class AuditStepIT extends AppITSupport {
         audit.get("findings").forEach(f -> assertThat(f.get("text").asText()).isNotBlank());
         assertThat(audit.get("approximations").isArray()).isTrue();
 
+        // The captions name the background ("a sandal on a warm ... background"): the keyword splits the test images
+        // exactly as the attribute does, so the same model has the same worst group under either name.
+        JsonNode keyword = get("lead", "/api/v1/runs/" + done.at("/jobs/3/runId").asLong() + "/audit").getBody();
+        assertThat(keyword.get("cue").asText()).isEqualTo("keyword:warm");
+        assertThat(keyword.get("n").asInt()).isEqualTo(120);
+        assertThat(keyword.at("/gaps/groups").findValuesAsText("context")).containsOnly("present", "absent");
+        assertThat(keyword.at("/gaps/worstGroupAccuracy").asDouble()).isEqualTo(gaps.get("worstGroupAccuracy").asDouble());
+        assertThat(keyword.at("/gaps/worstGroup").asText()).isEqualTo(gaps.get("worstGroup").asText()
+                .replace("warm", "present").replace("cool", "absent"));
+
         assertThat(get("lead", "/api/v1/runs/" + auditRun + "/audit").getStatusCode()).isEqualTo(HttpStatus.OK);
         ResponseEntity<JsonNode> vendor = get("vendor", "/api/v1/runs/" + auditRun + "/audit");
         assertThat(vendor.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -130,10 +141,12 @@ class AuditStepIT extends AppITSupport {
         assertThat(value.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(value.getBody().get("message").asText()).contains("value 'purple'").contains("[cool, warm]");
 
-        ResponseEntity<JsonNode> printed = plan(train, Map.of("type", "AUDIT", "params", Map.of("cue", "text:sale")));
-        assertThat(printed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(printed.getBody().get("message").asText()).startsWith("step 2 (AUDIT): cue 'text:sale' cannot be "
-                + "audited yet");
+        for (String region : List.of("slice:3", "mask")) {
+            ResponseEntity<JsonNode> refused = plan(train, Map.of("type", "AUDIT", "params", Map.of("cue", region)));
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody().get("message").asText()).startsWith("step 2 (AUDIT): cue '" + region
+                    + "' cannot be audited: AUDIT needs each sample's value of the cue");
+        }
 
         ResponseEntity<JsonNode> malformed = plan(train, Map.of("type", "AUDIT", "params", Map.of("cue", "weather")));
         assertThat(malformed.getBody().get("message").asText()).startsWith("step 2 (AUDIT): cue must be a cue name");

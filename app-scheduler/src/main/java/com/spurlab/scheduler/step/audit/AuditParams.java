@@ -10,8 +10,9 @@ import jakarta.validation.constraints.Pattern;
 public record AuditParams(
         @Pattern(regexp = AuditParams.CUE_PATTERN, message = "must be a cue name: attribute:<name>, "
                 + "attribute:<name>=<value>, text:<word>, keyword:<word>, slice:<n> or mask")
-        @Described("The cue audited: attribute:<name> (all its values) or attribute:<name>=<value> (that value against "
-                + "the rest). Default: the attribute the dataset's composition flags most strongly as a cue.")
+        @Described("The cue audited: attribute:<name> (each of its values), attribute:<name>=<value> (that value "
+                + "against the rest), keyword:<word> (in the caption) or text:<word> (printed in the image, read by OCR)."
+                + " Default: the attribute the dataset's composition flags most strongly as a cue.")
         String cue,
         @Described("The split audited. Default: TEST.")
         DataSplit split,

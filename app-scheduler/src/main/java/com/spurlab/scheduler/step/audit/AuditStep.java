@@ -13,6 +13,7 @@ import com.spurlab.core.step.PlanContext;
 import com.spurlab.core.step.Step;
 import com.spurlab.core.step.StepExecution;
 import com.spurlab.core.step.StepOutcome;
+import com.spurlab.core.storage.StorageSettings;
 import com.spurlab.inference.audit.AssociationSettings;
 import com.spurlab.inference.audit.AuditReport;
 import com.spurlab.inference.audit.AuditRequest;
@@ -27,7 +28,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,24 +37,24 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * AUDIT: the bias audit of the model upstream (or named by {@code modelRunId}) on a split, for a cue the samples carry
- * as an attribute: embedding association tests, group gaps, and, with an EDIT run, counterfactual consistency and
- * ODmAP@k. The report is the run's details ({@link AuditResult}) and a JSON file of its AUDIT_REPORT artifact.
+ * AUDIT: the bias audit of the model upstream (or named by {@code modelRunId}) on a split, for a cue each sample has a
+ * value of (an attribute, a caption keyword, a printed word): embedding association tests, group gaps, and, with an
+ * EDIT run, counterfactual consistency and ODmAP@k. The report is the run's details ({@link AuditResult}) and a JSON
+ * file of its AUDIT_REPORT artifact.
  */
 @Component
 @Order(70)
 class AuditStep implements Step<AuditParams> {
 
-    /** Attributes an upstream step derives (EXTRACT's inferred cue) are named {@code cue:...}; unknown at plan time. */
-    private static final String INFERRED_PREFIX = "cue:";
-
     private final DatasetService datasets;
     private final RunService runs;
+    private final StorageSettings storage;
     private final ClassifierEvaluator evaluator = new ClassifierEvaluator();
 
-    AuditStep(DatasetService datasets, RunService runs) {
+    AuditStep(DatasetService datasets, RunService runs, StorageSettings storage) {
         this.datasets = datasets;
         this.runs = runs;
+        this.storage = storage;
     }
 
     @Override
@@ -86,112 +86,91 @@ class AuditStep implements Step<AuditParams> {
 
     @Override
     public AuditParams prepare(AuditParams p, PlanContext plan) {
-        String cue = p.cue() != null ? p.cue() : defaultCue(plan);
-        if (!AttributeCue.names(cue)) {
-            throw plan.invalid("cue '" + cue + "' cannot be audited yet: AUDIT reads each sample's cue value from its "
-                    + "attributes, so name the cue as attribute:<name> or attribute:<name>=<value> (text:, keyword: and "
-                    + "slice: need EXTRACT's cue inference; mask names a region, not a value per sample); dataset "
-                    + "version " + plan.dataset().id() + " has attributes " + plan.attributes());
-        }
-        AttributeCue parsed = AttributeCue.parse(cue);
-        boolean inferred = plan.derivedUpstream() && parsed.attribute().startsWith(INFERRED_PREFIX);
-        if (!inferred) {
-            if (!plan.attributes().contains(parsed.attribute())) {
-                throw plan.invalid("cue names attribute '" + parsed.attribute() + "' which dataset version "
-                        + plan.dataset().id() + " does not have; it has " + plan.attributes());
-            }
-            List<String> values = plan.dataset().composition().attributes().get(parsed.attribute());
-            if (parsed.value() != null && !values.contains(parsed.value())) {
-                throw plan.invalid("cue names value '" + parsed.value() + "' of attribute '" + parsed.attribute()
-                        + "', which dataset version " + plan.dataset().id() + " does not have; it has " + values);
-            }
-        }
         if (!plan.derivedUpstream() && !plan.hasSplit(p.split().key())) {
             throw plan.invalid("dataset version " + plan.dataset().id() + " has no " + p.split().key()
                     + " split to audit");
         }
-        return p.withCue(parsed.name());
-    }
-
-    /** The attribute the composition flags most strongly; else, on a cue-balanced version, the most associated one. */
-    private static String defaultCue(PlanContext plan) {
-        Composition c = plan.dataset().composition();
-        return plan.strongestSuspectedCue()
-                .or(() -> c == null ? java.util.Optional.empty() : c.byAttribute().entrySet().stream()
-                        .max(Comparator.comparingDouble(e -> e.getValue().cramersV())).map(Map.Entry::getKey))
-                .map(a -> AttributeCue.of(a).name())
-                .orElseThrow(() -> plan.invalid("dataset version " + plan.dataset().id() + " has no attribute to "
-                        + "audit; name the cue (attribute:<name>)"));
+        return p.withCue(CuePlan.resolve(p.cue(), plan));
     }
 
     @Override
     public StepOutcome run(StepExecution<AuditParams> job) {
         AuditParams p = job.params();
-        AttributeCue cue = AttributeCue.parse(p.cue());
         RunService.TrainedModel model = runs.trainedModel(job.inputs().require(ArtifactType.MODEL).runId());
         StepData data = StepData.of(datasets.samplesForJob(job.datasetVersionId()), List.of());
         data.requireClasses(model.modelDir());
         String split = p.split().key();
-        List<String> notes = new ArrayList<>();
-        List<ConceptSource> sources = sources(data, split, cue, notes);
-        Map<String, Integer> trainCounts = cue.trainCounts(trainComposition(job.datasetVersionId(), cue, notes));
+        job.progress().report(0, "reading the cue " + p.cue() + " of the " + split + " split");
+        CueValues values = values(p.cue(), data, split, job);
+        List<String> notes = new ArrayList<>(values.notes());
+        List<ConceptSource> sources = sources(data, split, values, notes);
         job.progress().checkCancelled();
-        job.progress().report(0.05, "auditing " + sources.size() + " " + split + " images for " + cue.name());
+        job.progress().report(0.2, "auditing " + sources.size() + " " + split + " images for " + p.cue());
         AuditSettings defaults = AuditSettings.defaults(p.seed());
         AuditSettings settings = new AuditSettings(p.k(), new AssociationSettings(defaults.association().exactLimit(),
                 p.permutations(), defaults.association().resamples(), p.seed()), defaults.resamples(), p.seed());
-        AuditReport report = new BiasAudit(evaluator, null).run(new AuditRequest(split, cue.name(), model.modelDir(),
-                data.classNames(), sources, trainCounts, List.of(), null, job.folder().resolve("concepts"), settings));
+        AuditReport report = new BiasAudit(evaluator, null).run(new AuditRequest(split, p.cue(), model.modelDir(),
+                data.classNames(), sources, values.trainCounts(), List.of(), null, job.folder().resolve("concepts"),
+                settings));
         AuditResult result = AuditResultMapping.of(report, notes, null, null);
         Path folder = write(job.folder().resolve("report"), result);
         long runId = runs.record(job, type(), model.method(), model.runId(), result,
                 List.of(ArtifactOutput.files(ArtifactType.AUDIT_REPORT, folder)));
         String finding = result.findings().isEmpty() ? "no finding" : result.findings().get(0).text();
-        return new StepOutcome(runId, cue.name() + " on " + split + " (" + result.n() + " images): " + finding);
+        return new StepOutcome(runId, p.cue() + " on " + split + " (" + result.n() + " images): " + finding);
     }
 
-    /** The split's samples with their cue value and mask; those without a value are left out, with a note. */
-    private static List<ConceptSource> sources(StepData data, String split, AttributeCue cue, List<String> notes) {
-        Map<String, SampleRecord> records = data.samples().stream()
-                .collect(Collectors.toMap(s -> String.valueOf(s.id()), Function.identity()));
-        List<ConceptSource> out = new ArrayList<>();
-        int missing = 0;
-        for (LabeledImage image : data.split(split)) {
-            SampleRecord record = records.get(image.sampleId());
-            String value = cue.valueOf(record.attributes());
-            if (value == null) {
-                missing++;
-                continue;
-            }
-            LabeledImage grouped = new LabeledImage(image.sampleId(), image.imageFile(), image.label(),
-                    record.label() + "|" + value);
-            out.add(new ConceptSource(grouped, value, record.mask(), List.of()));
+    private CueValues values(String cue, StepData data, String split, StepExecution<AuditParams> job) {
+        List<SampleRecord> splitSamples = data.samples().stream().filter(s -> s.split().equals(split)).toList();
+        List<SampleRecord> train = data.samples().stream().filter(s -> s.split().equals("train")).toList();
+        if (cue.startsWith(CueValues.KEYWORD)) {
+            return CueValues.ofKeyword(cue, splitSamples, train);
         }
-        if (missing > 0) {
-            notes.add(missing + " " + split + " samples have no value of attribute '" + cue.attribute()
-                    + "' and were left out of the audit");
+        if (cue.startsWith(CueValues.TEXT)) {
+            int total = splitSamples.size() + train.size();
+            return CueValues.ofPrintedWord(cue, splitSamples, train, storage.dataDir().resolve("ocr-cache"),
+                    done -> job.progress().report(0.2 * done / Math.max(1, total), "reading printed words (" + done
+                            + " images)"));
         }
-        if (out.isEmpty()) {
-            throw new IllegalArgumentException("no " + split + " sample has a value of attribute '" + cue.attribute()
-                    + "': nothing to audit");
-        }
-        return out;
+        AttributeCue attribute = AttributeCue.parse(cue);
+        CueValues values = CueValues.ofAttribute(attribute, splitSamples, trainComposition(job.datasetVersionId(),
+                attribute));
+        return values.trainCounts().isEmpty() ? values.withNote("dataset version " + job.datasetVersionId()
+                + " records no training counts of '" + attribute.attribute() + "': the association tests pair the"
+                + " cue's values with the labels in alphabetical order") : values;
     }
 
-    /**
-     * The training split's label × value counts from the version's composition; empty, with a note, when it lacks
-     * them (the association tests then pair the cue's values with the labels alphabetically).
-     */
-    private Map<String, Map<String, Integer>> trainComposition(long versionId, AttributeCue cue, List<String> notes) {
+    /** The training split's label × value counts from the version's composition; empty when it lacks them. */
+    private Map<String, Map<String, Integer>> trainComposition(long versionId, AttributeCue cue) {
         Composition composition = datasets.getForJob(versionId).composition();
         Composition.AttributeComposition attribute = composition == null ? null
                 : composition.byAttribute().get(cue.attribute());
-        if (attribute == null || attribute.counts().get("train") == null) {
-            notes.add("dataset version " + versionId + " records no training counts of '" + cue.attribute()
-                    + "': the association tests pair the cue's values with the labels in alphabetical order");
-            return Map.of();
+        return attribute == null || attribute.counts().get("train") == null ? Map.of()
+                : attribute.counts().get("train");
+    }
+
+    /** The split's samples with their cue value, mask and word boxes; those without a value are left out, noted. */
+    private static List<ConceptSource> sources(StepData data, String split, CueValues values, List<String> notes) {
+        Map<String, SampleRecord> records = data.samples().stream()
+                .collect(Collectors.toMap(s -> String.valueOf(s.id()), Function.identity()));
+        List<ConceptSource> out = new ArrayList<>();
+        for (LabeledImage image : data.split(split)) {
+            SampleRecord record = records.get(image.sampleId());
+            String value = values.values().get(record.id());
+            if (value != null) {
+                LabeledImage grouped = new LabeledImage(image.sampleId(), image.imageFile(), image.label(),
+                        record.label() + "|" + value);
+                out.add(new ConceptSource(grouped, value, record.mask(), values.boxes().get(record.id())));
+            }
         }
-        return attribute.counts().get("train");
+        int missing = data.split(split).size() - out.size();
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no " + split + " sample has a value of the cue: nothing to audit");
+        }
+        if (missing > 0) {
+            notes.add(missing + " " + split + " samples have no value of the cue and were left out of the audit");
+        }
+        return out;
     }
 
     private static Path write(Path folder, AuditResult result) {
