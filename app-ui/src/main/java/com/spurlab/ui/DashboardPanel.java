@@ -5,6 +5,9 @@ import com.spurlab.core.kpi.KpiStatus;
 import com.spurlab.core.run.RunMetrics;
 import com.spurlab.core.run.RunService;
 import com.spurlab.core.run.SplitEvaluation;
+import com.spurlab.ui.chart.BarChart;
+import com.spurlab.ui.chart.EChart;
+import com.spurlab.ui.chart.Estimate;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -63,7 +66,23 @@ class DashboardPanel extends VerticalLayout implements ProjectView.Refreshable {
         Div wga = (Div) headline.getComponentAt(0);
         wga.getElement().setAttribute("data-run-id", String.valueOf(metrics.runId()));
         add(headline, new H3("Accuracy per group (" + (test.groupBy().isEmpty() ? "label" : "label × "
-                + test.groupBy()) + ")"), new GroupBars(test));
+                + test.groupBy()) + ")"), groupBars(test));
+    }
+
+    /** A bar per group with its count, the worst group in red (its bootstrap interval shown as a whisker). */
+    private static EChart groupBars(SplitEvaluation test) {
+        List<String> names = test.groups().stream().map(g -> Labels.group(g.group())).toList();
+        List<Estimate> values = test.groups().stream().map(g -> {
+            boolean worst = g.group().equals(test.worstGroup());
+            Estimate e = worst ? Estimate.of(g.accuracy(), test.worstGroupCiLow(), test.worstGroupCiHigh(), g.n())
+                    : Estimate.of(g.accuracy(), null, null, g.n());
+            return g.tooSmall() ? e.withNote("fewer than 20 images: too small to trust") : e;
+        }).toList();
+        EChart chart = new EChart(BarChart.of(names).series("accuracy", values)
+                .highlight(Labels.group(test.worstGroup()), "worst group"));
+        chart.setId("group-bars");
+        chart.getElement().setAttribute("data-worst-group", test.worstGroup());
+        return chart;
     }
 
     private static FlexLayout kpiCards(List<KpiStatus> statuses) {
@@ -73,7 +92,7 @@ class DashboardPanel extends VerticalLayout implements ProjectView.Refreshable {
         cards.getStyle().set("gap", "1em");
         for (KpiStatus k : statuses) {
             String title = k.metric().name().replace('_', ' ').toLowerCase(Locale.ROOT);
-            String sub = String.format(Locale.ROOT, "target %s %s · baseline %s · best %s", k.comparator(),
+            String sub = String.format(Locale.ROOT, "target %s %s · baseline %s · best %s", Labels.comparator(k.comparator()),
                     percent(k.target()), percent(k.baseline()), percent(k.best()));
             Div card = figure("KPI: " + title, percent(k.latest()), null, sub);
             Span met = new Span(k.latest() == null ? "no evaluation" : k.met() ? "met" : "not met");

@@ -36,6 +36,16 @@ final class Browser {
         }
     }
 
+    /** Sets the viewport to this CSS width (1440: a desktop, 400: a phone) and a tall height for screenshots. */
+    static void resize(WebDriver driver, int width) {
+        resize(driver, width, 1400);
+    }
+
+    static void resize(WebDriver driver, int width, int height) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
     /** Keeps a screenshot under target/ for people to look at when a browser test fails or passes. */
     static void screenshot(WebDriver driver, String name) {
         try {

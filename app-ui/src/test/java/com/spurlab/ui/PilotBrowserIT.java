@@ -31,8 +31,10 @@ class PilotBrowserIT extends BrowserITSupport {
         JsonNode stored = get("lead", "/api/v1/runs/" + shown[1] + "/metrics").getBody();
         assertThat(shown[0]).isEqualTo(String.format(Locale.ROOT, "%.1f %%",
                 100 * stored.get("worstGroupAccuracy").asDouble()));
-        assertThat(page.worstGroupBars()).singleElement()
-                .satisfies(bar -> assertThat(bar.getAttribute("data-group")).isEqualTo(stored.get("worstGroup").asText()));
+        Chart bars = page.groupBars(Duration.ofSeconds(30));
+        assertThat(bars.attribute("data-worst-group")).isEqualTo(stored.get("worstGroup").asText());
+        assertThat(bars.categories()).hasSize(stored.get("groups").size());
+        assertThat(bars.drawnTexts()).contains(Labels.group(stored.get("worstGroup").asText()));
         Browser.screenshot(driver, "lead-dashboard");
     }
 

@@ -82,8 +82,9 @@ final class ProjectPage {
         return new String[] {value.getText(), runId};
     }
 
-    List<WebElement> worstGroupBars() {
-        return driver.findElements(By.cssSelector("#group-bars .worst-group"));
+    /** The dashboard's per-group chart once the browser has drawn it. */
+    Chart groupBars(Duration timeout) {
+        return Chart.await(driver, "group-bars", timeout);
     }
 
     private List<String> cellTexts(String gridId) {

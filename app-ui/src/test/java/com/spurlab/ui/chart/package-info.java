@@ -1,0 +1,2 @@
+/** Tests of the chart option builders. */
+package com.spurlab.ui.chart;
