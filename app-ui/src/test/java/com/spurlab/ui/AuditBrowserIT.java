@@ -66,7 +66,16 @@ class AuditBrowserIT extends BrowserITSupport {
             assertThat(audit.table("audit-eat")).hasSize(2);
             assertThat(audit.table("audit-gaps").get(1)).startsWith("accuracy − worst-group accuracy | ");
             Browser.screenshot(driver, user + "-audit");
-            assertThat(audit.scrollTo("audit-construction").table("audit-groups")).hasSize(5);
+            JsonNode stored = get(user, "/api/v1/runs/" + newest + "/audit").getBody();
+            Chart groups = Chart.await(driver, "audit-group-bars", Duration.ofSeconds(30));
+            assertThat(groups.categories()).isEqualTo(stored.at("/gaps/groups").findValuesAsText("group").stream()
+                    .map(Labels::group).toList());
+            assertThat(groups.liveSeriesNames()).contains("accuracy");
+            assertThat(Chart.await(driver, "audit-rate-bars", Duration.ofSeconds(30)).liveSeriesNames())
+                    .contains("true-positive rate", "false-positive rate");
+            audit.scrollTo("audit-group-bars");
+            Browser.screenshot(driver, user + "-audit-groups");
+            audit.scrollTo("audit-construction");
             Browser.screenshot(driver, user + "-audit-construction");
 
             JsonNode olderRun = get(user, "/api/v1/runs/" + older + "/audit").getBody();
@@ -74,9 +83,13 @@ class AuditBrowserIT extends BrowserITSupport {
             List<String> compared = audit.table("audit-comparison-table");
             assertThat(compared.get(0)).contains("run " + newest + " · ").contains("run " + older + " · ");
             assertThat(compared).anyMatch(row -> row.startsWith("EAT, cue contrast | d = "));
+            assertThat(Chart.await(driver, "audit-comparison-groups", Duration.ofSeconds(30)).liveSeriesNames())
+                    .contains(compared.get(0).split(" \\| ")[1], compared.get(0).split(" \\| ")[2]);
             assertThat(audit.comparedFindings("left")).isEqualTo(findings(newest));
             assertThat(audit.comparedFindings("right")).isEqualTo(findings(older));
             Browser.screenshot(driver, user + "-audit-side-by-side");
+            audit.scrollTo("audit-comparison-groups");
+            Browser.screenshot(driver, user + "-audit-side-by-side-groups");
         }
     }
 

@@ -64,7 +64,7 @@ final class AuditPage {
 
     /** Scrolls an element of the tab (a table, the construction notes) into view, e.g. for a screenshot. */
     AuditPage scrollTo(String id) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
                 driver.findElement(By.id(id)));
         return this;
     }

@@ -6,6 +6,7 @@ import static com.spurlab.ui.audit.Figures.share;
 
 import com.spurlab.core.audit.AuditResult;
 import com.spurlab.core.audit.AuditResults;
+import com.spurlab.ui.Labels;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import java.util.ArrayList;
@@ -22,19 +23,17 @@ class AuditComparison extends Div {
         rows.add(row("EAT, cue contrast", left, right, r -> Figures.effect(r.cueContrast())));
         rows.add(row("Accuracy", left, right, r -> share(r.gaps().overall())));
         rows.add(row("Worst-group accuracy", left, right, r -> percent(r.gaps().worstGroupAccuracy()) + " ("
-                + r.gaps().worstGroup() + ")"));
-        rows.add(row("Accuracy gap", left, right, r -> percent(r.gaps().accuracy(), r.gaps().intervals().accuracy().ciLow(),
-                r.gaps().intervals().accuracy().ciHigh())));
-        rows.add(row("TPR gap", left, right, r -> percent(r.gaps().tpr(), r.gaps().intervals().tpr().ciLow(),
-                r.gaps().intervals().tpr().ciHigh())));
-        rows.add(row("FPR gap", left, right, r -> percent(r.gaps().fpr(), r.gaps().intervals().fpr().ciLow(),
-                r.gaps().intervals().fpr().ciHigh())));
+                + Labels.group(r.gaps().worstGroup()) + ")"));
+        rows.add(row("Accuracy gap", left, right, r -> Figures.gap(r.gaps().accuracy(), r.gaps().intervals().accuracy())));
+        rows.add(row("TPR gap", left, right, r -> Figures.gap(r.gaps().tpr(), r.gaps().intervals().tpr())));
+        rows.add(row("FPR gap", left, right, r -> Figures.gap(r.gaps().fpr(), r.gaps().intervals().fpr())));
         rows.add(row("Counterfactual consistency", left, right, r -> r.consistency() == null ? "— (no EDIT run)"
                 : share(r.consistency().overall())));
-        rows.add(row("ODmAP@k drop", left, right, r -> r.odmap() == null ? "— (no EDIT run)"
-                : number(r.odmap().drop(), r.odmap().intervals().drop().ciLow(), r.odmap().intervals().drop().ciHigh())));
-        add(new H4("Side by side"), Figures.table("audit-comparison-table", List.of("Figure", label(left), label(right)),
-                rows));
+        rows.add(row("ODmAP@k drop", left, right, r -> r.odmap() == null ? "— (no EDIT run)" : number(r.odmap().drop(),
+                r.odmap().intervals().drop().ciLow(), r.odmap().intervals().drop().ciHigh())));
+        add(new H4("Side by side"),
+                Figures.table("audit-comparison-table", List.of("Figure", label(left), label(right)), rows));
+        add(new H4("Accuracy per group"), AuditCharts.compareGroups(left, right));
         Div findings = new Div(column(left, "audit-findings-left"), column(right, "audit-findings-right"));
         findings.getStyle().set("display", "grid").set("grid-template-columns", "1fr 1fr").set("gap", "var(--lumo-space-l)");
         add(findings);

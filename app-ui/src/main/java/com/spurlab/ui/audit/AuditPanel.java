@@ -3,6 +3,8 @@ package com.spurlab.ui.audit;
 import com.spurlab.core.audit.AuditResults;
 import com.spurlab.ui.ProjectView;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Hr;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -86,7 +88,7 @@ class AuditPanel extends VerticalLayout implements ProjectView.Refreshable {
         }
         AuditResults.AuditRun other = compared.getValue();
         if (other != null && other.runId() != run.runId()) {
-            content.add(new AuditComparison(run, other));
+            content.add(new AuditComparison(run, other), new Hr(), new H3("Run " + run.runId() + " in detail"));
         }
         content.add(new AuditReportView(run));
     }

@@ -6,6 +6,7 @@ import static com.spurlab.ui.audit.Figures.share;
 
 import com.spurlab.core.audit.AuditResult;
 import com.spurlab.core.audit.AuditResults;
+import com.spurlab.ui.Labels;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
@@ -72,15 +73,15 @@ class AuditReportView extends Div {
     private static Div gaps(AuditResult.Gaps g) {
         AuditResult.GapIntervals i = g.intervals();
         List<List<String>> rows = List.of(
-                List.of("accuracy − worst-group accuracy", percent(g.accuracy(), i.accuracy().ciLow(),
-                        i.accuracy().ciHigh()), where(i.accuracy()), small(i.accuracy())),
-                List.of("TPR gap (largest, one class across cue values)", percent(g.tpr(), i.tpr().ciLow(),
-                        i.tpr().ciHigh()), where(i.tpr()), small(i.tpr())),
-                List.of("FPR gap (largest, one class across cue values)", percent(g.fpr(), i.fpr().ciLow(),
-                        i.fpr().ciHigh()), where(i.fpr()), small(i.fpr())));
+                List.of("accuracy − worst-group accuracy", Figures.gap(g.accuracy(), i.accuracy()), where(i.accuracy()),
+                        small(i.accuracy())),
+                List.of("TPR gap (largest, one class across cue values)", Figures.gap(g.tpr(), i.tpr()), where(i.tpr()),
+                        small(i.tpr())),
+                List.of("FPR gap (largest, one class across cue values)", Figures.gap(g.fpr(), i.fpr()), where(i.fpr()),
+                        small(i.fpr())));
         Div out = new Div(new Paragraph("Accuracy " + share(g.overall()) + " · worst-group accuracy "
-                + percent(g.worstGroupAccuracy()) + " (" + g.worstGroup() + ") · intervals from " + g.resamples()
-                + " bootstrap resamples within groups"),
+                + percent(g.worstGroupAccuracy()) + " (" + Labels.group(g.worstGroup()) + ") · intervals from "
+                + g.resamples() + " bootstrap resamples within groups"),
                 Figures.table("audit-gaps", List.of("Gap", "Value [95 % CI]", "Between", "Sample size"), rows));
         return out;
     }
@@ -89,7 +90,8 @@ class AuditReportView extends Div {
         if (gap.higher() == null) {
             return "—";
         }
-        return (gap.label() == null ? "" : gap.label() + ": ") + gap.higher() + " vs " + gap.lower();
+        return gap.label() == null ? "all vs " + Labels.group(gap.lower())
+                : gap.label() + ": " + gap.higher() + " vs " + gap.lower();
     }
 
     private static String small(AuditResult.Gap gap) {
@@ -97,13 +99,8 @@ class AuditReportView extends Div {
     }
 
     private static Div groups(AuditResult.Gaps g) {
-        List<List<String>> rows = g.groups().stream().map(x -> List.of(x.group(), share(x.accuracy()))).toList();
-        List<List<String>> rates = g.rates().stream().map(x -> List.of(x.label(), x.context(), share(x.tpr()),
-                share(x.fpr()))).toList();
-        Div both = new Div(Figures.table("audit-groups", List.of("Group", "Accuracy [95 % CI]"), rows),
-                Figures.table("audit-rates", List.of("Class", "Cue value", "TPR [95 % CI]", "FPR [95 % CI]"), rates));
-        both.getStyle().set("display", "flex").set("gap", "var(--lumo-space-l)").set("flex-wrap", "wrap");
-        return both;
+        return new Div(new H4("Accuracy per group"), AuditCharts.groupAccuracy(g),
+                new H4("True- and false-positive rates per class and cue value"), AuditCharts.rates(g));
     }
 
     private static Div consistency(AuditResult r) {
@@ -111,12 +108,10 @@ class AuditReportView extends Div {
         if (c == null) {
             return note("No EDIT run was given: counterfactual consistency needs edited images.");
         }
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("all pairs", share(c.overall()), share(c.control())));
-        c.groups().forEach(g -> rows.add(List.of(g.group(), share(g.consistency()), share(g.control()))));
+        List<List<String>> rows = List.of(List.of("all pairs", share(c.overall()), share(c.control())));
         return new Div(new Paragraph("Edit: " + r.editOperation() + " (EDIT run " + r.editRunId() + "); lowest group: "
-                + c.lowestGroup()), Figures.table("audit-consistency", List.of("Pairs", "Prediction unchanged "
-                + "[95 % CI]", "Control edit"), rows));
+                + Labels.group(c.lowestGroup())), Figures.table("audit-consistency", List.of("Pairs",
+                "Prediction unchanged [95 % CI]", "Control edit"), rows), AuditCharts.consistency(c));
     }
 
     private static Div odmap(AuditResult.Odmap o) {
@@ -124,15 +119,12 @@ class AuditReportView extends Div {
             return note("No EDIT run was given: ODmAP@k needs images with the cue edited out.");
         }
         AuditResult.OdmapIntervals i = o.intervals();
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("all queries (" + o.queries() + ")", number(o.original(), i.original().ciLow(),
-                i.original().ciHigh()), number(o.edited(), i.edited().ciLow(), i.edited().ciHigh()),
+        List<List<String>> rows = List.of(List.of("all queries (" + o.queries() + ", " + o.skipped() + " skipped)",
+                number(o.original(), i.original().ciLow(), i.original().ciHigh()),
+                number(o.edited(), i.edited().ciLow(), i.edited().ciHigh()),
                 number(o.drop(), i.drop().ciLow(), i.drop().ciHigh())));
-        o.groups().forEach(g -> rows.add(List.of(g.group() + " (" + g.queries() + (g.tooSmall() ? ", too small" : "")
-                + ")", number(g.original()), number(g.edited()), number(g.original() == null || g.edited() == null
-                ? null : g.original() - g.edited()))));
         return new Div(Figures.table("audit-odmap", List.of("Queries", "mAP@" + o.k() + " original [95 % CI]",
-                "mAP@" + o.k() + " cue edited out", "Drop"), rows));
+                "mAP@" + o.k() + " cue edited out", "Drop (paired)"), rows), AuditCharts.retrieval(o));
     }
 
     private static Div construction(AuditResult r) {

@@ -1,6 +1,7 @@
 package com.spurlab.ui.audit;
 
 import com.spurlab.core.audit.AuditResult;
+import com.spurlab.ui.Labels;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableBody;
@@ -19,11 +20,15 @@ final class Figures {
     }
 
     static String percent(Double value) {
-        return value == null ? "—" : String.format(Locale.ROOT, "%.1f %%", 100 * value);
+        return Labels.percent(value);
     }
 
     static String percent(Double value, Double low, Double high) {
         return value == null ? "—" : percent(value) + " [" + percent(low) + ", " + percent(high) + "]";
+    }
+
+    static String gap(Double value, AuditResult.Gap gap) {
+        return percent(value, gap.ciLow(), gap.ciHigh());
     }
 
     static String share(AuditResult.Share s) {
