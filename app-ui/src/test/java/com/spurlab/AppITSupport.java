@@ -35,7 +35,7 @@ import org.springframework.web.client.RestClient;
 @ActiveProfiles("test")
 public abstract class AppITSupport {
 
-    protected static final String PASSWORD = "secret-pw";
+    protected static final String PASSWORD = "secret-password-for-tests";
     private static final Path DATA = temporaryFolder();
     private static Path tinyArchive;
 

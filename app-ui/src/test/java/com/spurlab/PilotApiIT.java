@@ -133,10 +133,10 @@ class PilotApiIT extends AppITSupport {
         assertThat(badName.getBody().get("error").asText()).isEqualTo("invalid_dataset_name");
 
         assertThat(upload("executive", project, "x", tinyArchive()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(upload("vendor2", project, "x", tinyArchive()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(upload("vendor2", project, "x", tinyArchive()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(post("vendor", "/api/v1/projects", Map.of("name", "mine")).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(get("lead2", "/api/v1/projects/" + project).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("lead2", "/api/v1/projects/" + project).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get("lead", "/api/v1/projects/424242").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 

@@ -1,7 +1,10 @@
 package com.spurlab.core;
 
+import com.spurlab.core.dataset.UploadLimits;
 import com.spurlab.core.experiment.QueueSettings;
 import com.spurlab.core.storage.StorageSettings;
+import com.spurlab.core.user.AccountSettings;
+import com.spurlab.core.user.SignInSettings;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,7 +15,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** What app-core contributes to the application context. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({StorageSettings.class, QueueSettings.class})
+@EnableConfigurationProperties({StorageSettings.class, QueueSettings.class, AccountSettings.class, SignInSettings.class,
+        UploadLimits.class})
 class CoreConfiguration {
 
     @Bean

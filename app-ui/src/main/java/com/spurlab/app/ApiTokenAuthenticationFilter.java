@@ -7,12 +7,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <token>} with an API token issued in the UI. */
+/**
+ * Authenticates {@code Authorization: Bearer <token>} with an API token. The token's user is read on every
+ * request, so revoking the token or disabling the user takes effect at once.
+ */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiTokenService tokens;
@@ -28,15 +30,14 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            var principal = tokens.authenticate(header.substring(7).strip());
-            if (principal.isEmpty()) {
-                unauthorized.commence(request, response, new BadCredentialsException("unknown API token"));
+            var auth = tokens.authenticate(header.substring(7).strip());
+            if (auth.isEmpty()) {
+                unauthorized.commence(request, response,
+                        new BadCredentialsException("unknown, expired or revoked API token"));
                 return;
             }
-            var auth = UsernamePasswordAuthenticationToken.authenticated(principal.get(), null,
-                    principal.get().getAuthorities());
             var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(auth);
+            context.setAuthentication(auth.get());
             SecurityContextHolder.setContext(context);
         }
         chain.doFilter(request, response);

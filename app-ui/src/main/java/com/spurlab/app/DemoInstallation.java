@@ -27,18 +27,23 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
- * First run of the demo profile: users for each role (password "demo"), and a demo project whose
- * dataset is built from real Fashion-MNIST images with an injected background cue, uploaded through
- * the same path vendors use, validated by the queued job, and (optionally) with the ERM baseline queued.
+ * The demo profile: users for each role, sharing one generated password (kept owner-only in
+ * {@code DATA/demo-password} so it stays the same across restarts, printed in the banner), and a demo
+ * project whose dataset is built from real Fashion-MNIST images with an injected background cue, uploaded
+ * through the same path vendors use, validated by the queued job, and (optionally) with the ERM baseline
+ * queued. Started without the demo, the demo's accounts are disabled: they work only while it is on.
  */
 @Component
+@Order(10)
 class DemoInstallation implements ApplicationRunner {
 
     static final String PROJECT = "Fashion background-cue pilot";
-    static final String PASSWORD = "demo";
     private static final Logger log = LoggerFactory.getLogger(DemoInstallation.class);
 
     private final DemoSettings settings;
@@ -48,10 +53,11 @@ class DemoInstallation implements ApplicationRunner {
     private final ExperimentService experiments;
     private final KpiService kpis;
     private final StorageSettings storage;
+    private final Environment environment;
 
     DemoInstallation(DemoSettings settings, UserService users, ProjectService projects, DatasetService datasets,
                      ExperimentService experiments, KpiService kpis,
-                     StorageSettings storage) {
+                     StorageSettings storage, Environment environment) {
         this.settings = settings;
         this.users = users;
         this.projects = projects;
@@ -59,31 +65,43 @@ class DemoInstallation implements ApplicationRunner {
         this.experiments = experiments;
         this.kpis = kpis;
         this.storage = storage;
+        this.environment = environment;
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
+        if (environment.acceptsProfiles(Profiles.of("worker"))) {
+            return; // a worker node runs jobs; the nodes that serve users decide about the demo's accounts
+        }
         if (!settings.enabled()) {
+            int disabled = users.setDemoAccountsEnabled(false);
+            if (disabled > 0) {
+                log.info("the demo is off: its {} accounts are disabled until it is switched on again", disabled);
+            }
             return;
         }
+        String password = DemoPassword.of(settings, storage.dataDir(), users.minPasswordLength());
         Map<Role, AppUser> demoUsers = new java.util.EnumMap<>(Role.class);
         for (Role role : Role.values()) {
             String name = role.name().toLowerCase(java.util.Locale.ROOT);
-            demoUsers.put(role, users.findByUsername(name).orElseGet(() ->
-                    users.createUnchecked(name, PASSWORD, role, "Demo " + name)));
+            demoUsers.put(role, users.ensureDemoAccount(name, role, password));
         }
         if (!projects.exists(PROJECT)) {
             createProject(demoUsers);
         }
-        log.info("""
+        log.warn("""
 
-                ==== SpurLab demo ====
-                Sign in at http://localhost:{} with any of these users (password "{}"):
+                ==== SpurLab DEMO (started with the demo profile) ====
+                Sign in at {} with any of these users, password {}
                   admin      ADMIN      users and installation
                   lead       LEAD       runs the demo project's experiments
                   executive  EXECUTIVE  reads the demo project's dashboard
                   vendor     VENDOR     uploads datasets to the demo project
-                =======================""", System.getProperty("server.port", "8080"), PASSWORD);
+                The password is kept in {} (the same at every start).
+                Demo accounts work only while the demo is on: start without it (./spurlab start --no-demo)
+                for a real installation, which asks for its own administrator.
+                ======================================================""", ServerAddress.of(environment), password,
+                storage.dataDir().resolve(DemoPassword.FILE).toAbsolutePath().normalize());
     }
 
     private void createProject(Map<Role, AppUser> demoUsers) throws Exception {

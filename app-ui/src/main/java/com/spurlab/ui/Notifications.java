@@ -1,5 +1,6 @@
 package com.spurlab.ui;
 
+import com.spurlab.core.ConflictException;
 import com.spurlab.core.InvalidRequestException;
 import com.spurlab.core.NotFoundException;
 import com.vaadin.flow.component.notification.Notification;
@@ -16,7 +17,7 @@ final class Notifications {
     static <T> T attempt(Supplier<T> call) {
         try {
             return call.get();
-        } catch (InvalidRequestException | NotFoundException | AccessDeniedException e) {
+        } catch (InvalidRequestException | NotFoundException | ConflictException | AccessDeniedException e) {
             error(e.getMessage());
             return null;
         }

@@ -61,14 +61,15 @@ class DatasetVersionsIT extends AppITSupport {
                 .isEqualTo(16);
         assertThat(get("vendor", "/api/v1/datasets/" + id2 + "/samples/" + sample + "/image?size=5000")
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(get("vendor2", "/api/v1/datasets/" + id2 + "/samples").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // Another vendor's upload is hidden as if it did not exist.
+        assertThat(get("vendor2", "/api/v1/datasets/" + id2 + "/samples").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get("executive", "/api/v1/datasets/" + id2 + "/samples/" + sample + "/image").getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("vendor", "/api/v1/datasets/" + id1 + "/samples/" + sample + "/image").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
 
         assertThat(get("vendor2", "/api/v1/projects/" + project + "/datasets").getBody()).isEmpty();
-        assertThat(get("vendor2", "/api/v1/datasets/" + id1).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("vendor2", "/api/v1/datasets/" + id1).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get("lead", "/api/v1/projects/" + project + "/datasets").getBody()).hasSize(2);
 
         assertThat(api("vendor").delete().uri("/api/v1/datasets/{id}", id1).retrieve().toEntity(JsonNode.class)
@@ -119,8 +120,9 @@ class DatasetVersionsIT extends AppITSupport {
         }
 
         var misdirected = upload("vendor", foreign, "mine", DatasetArchivesForIT.waterbirds(1, 2, 3).zip());
-        assertThat(misdirected.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(misdirected.getBody().get("error").asText()).isEqualTo("forbidden");
+        // Not a member: the project is "not found", like a missing one.
+        assertThat(misdirected.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(misdirected.getBody().get("error").asText()).isEqualTo("not_found");
         assertThat(get("lead2", "/api/v1/projects/" + foreign + "/datasets").getBody()).isEmpty();
     }
 

@@ -160,8 +160,9 @@ class JobQueueIT extends AppITSupport {
         post("lead", "/api/v1/jobs/" + job(experiment(blockerB), 0).get("id").asLong() + "/cancel", Map.of());
         finished(blockerB);
 
+        // The vendor is no member: the project is "not found" for them, as a missing one would be.
         assertThat(get("vendor", "/api/v1/projects/" + project + "/queue").getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+                .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get("lead", "/api/v1/queue").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("admin", "/api/v1/queue").getStatusCode()).isEqualTo(HttpStatus.OK);
     }

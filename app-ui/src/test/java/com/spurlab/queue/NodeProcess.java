@@ -23,6 +23,8 @@ import org.springframework.web.client.RestClient;
 final class NodeProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("target", "spurlab.jar");
+    /** The demo users' password on nodes started with the demo profile (it is generated when not given). */
+    static final String DEMO_PASSWORD = "node-test-demo-password";
 
     private final Process process;
     private final Path logFile;
@@ -45,6 +47,9 @@ final class NodeProcess implements AutoCloseable {
                 "-jar", JAR.toAbsolutePath().toString(), "--server.port=" + port, "--server.address=127.0.0.1",
                 "--spurlab.queue.noop-steps=true",
                 "--logging.level.root=WARN", "--logging.level.com.spurlab=INFO"));
+        if (arguments.stream().noneMatch(a -> a.startsWith("--spurlab.demo.password="))) {
+            command.add("--spurlab.demo.password=" + DEMO_PASSWORD);
+        }
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         NodeProcess node = new NodeProcess(name, process, log, port);
@@ -70,11 +75,11 @@ final class NodeProcess implements AutoCloseable {
     }
 
     ResponseEntity<JsonNode> get(String path) {
-        return api("lead", "demo").get().uri(path).retrieve().toEntity(JsonNode.class);
+        return api("lead", DEMO_PASSWORD).get().uri(path).retrieve().toEntity(JsonNode.class);
     }
 
     ResponseEntity<JsonNode> post(String path, Map<String, ?> body) {
-        return api("lead", "demo").post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+        return api("lead", DEMO_PASSWORD).post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
                 .toEntity(JsonNode.class);
     }
 

@@ -41,7 +41,7 @@ final class Pilot {
         var parts = new LinkedMultiValueMap<String, Object>();
         parts.add("file", new FileSystemResource(archive));
         parts.add("name", name);
-        return node.api("lead", "demo").post().uri("/api/v1/projects/{id}/datasets", project)
+        return node.api("lead", NodeProcess.DEMO_PASSWORD).post().uri("/api/v1/projects/{id}/datasets", project)
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(JsonNode.class)
                 .getBody().get("id").asLong();
     }

@@ -69,7 +69,7 @@ class QueueBenchmark {
 
     private List<String> measure(String database, NodeProcess node) throws Exception {
         long[] pilot = Pilot.readyDataset(node, work);
-        String token = node.api("lead", "demo").post().uri("/api/v1/me/tokens").contentType(MediaType.APPLICATION_JSON)
+        String token = node.api("lead", NodeProcess.DEMO_PASSWORD).post().uri("/api/v1/me/tokens").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("label", "bench")).retrieve().body(JsonNode.class).get("token").asText();
         RestClient client = RestClient.builder().baseUrl("http://127.0.0.1:" + node.port)
                 .defaultHeaders(h -> h.setBearerAuth(token)).build();

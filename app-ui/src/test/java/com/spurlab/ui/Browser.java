@@ -5,20 +5,23 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.logging.Level;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /** Headless Debian Chromium driven by Debian's chromedriver (Selenium Manager never downloads anything). */
-final class Browser {
+public final class Browser {
 
     private Browser() {
     }
 
-    static WebDriver start() {
+    public static WebDriver start() {
         try {
             Path profile = Files.createTempDirectory("spurlab-chromium-");
             ChromeOptions options = new ChromeOptions();
@@ -26,6 +29,10 @@ final class Browser {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile);
+            // Console messages (CSP violations among them) can be read by tests.
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
@@ -46,8 +53,14 @@ final class Browser {
                 "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
     }
 
+    /** What the page wrote to the console since the last call: CSP violations show up here. */
+    public static java.util.List<String> consoleMessages(WebDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(e -> e.getLevel() + " " + e.getMessage()).toList();
+    }
+
     /** Keeps a screenshot under target/ for people to look at when a browser test fails or passes. */
-    static void screenshot(WebDriver driver, String name) {
+    public static void screenshot(WebDriver driver, String name) {
         try {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);

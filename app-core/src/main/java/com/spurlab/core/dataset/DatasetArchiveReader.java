@@ -82,6 +82,9 @@ final class DatasetArchiveReader {
 
     private static Accepted check(DatasetLayout.Row row, Map<String, ArchiveScan.FileFacts> files,
                                   Map<String, String> hashSplit, ProblemLog log) {
+        if (!SampleFieldLimits.fits(row, log)) {
+            return null;
+        }
         ArchiveScan.FileFacts image = file(row.image(), row, files, log, "");
         if (image == null) {
             return null;

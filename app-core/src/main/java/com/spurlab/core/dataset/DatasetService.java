@@ -17,15 +17,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Uploading dataset versions and reading them, with the vendor/lead rules of DESIGN.md. */
 @Service
 @Transactional(readOnly = true)
 public class DatasetService {
+
+    private static final Logger log = LoggerFactory.getLogger(DatasetService.class);
+    private static final ReentrantLock[] PROJECT_LOCKS = IntStream.range(0, 64).mapToObj(i -> new ReentrantLock(true))
+            .toArray(ReentrantLock[]::new);
 
     private final DatasetVersions versions;
     private final Samples samples;
@@ -35,10 +46,12 @@ public class DatasetService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final com.spurlab.core.storage.BlobStore blobs;
+    private final UploadLimits uploadLimits;
+    private final TransactionTemplate tx;
 
     DatasetService(DatasetVersions versions, Samples samples, ProjectAccess access, UserService users,
                    StorageSettings storage, ApplicationEventPublisher events, Clock clock,
-                   com.spurlab.core.storage.BlobStore blobs) {
+                   com.spurlab.core.storage.BlobStore blobs, UploadLimits uploadLimits, TransactionTemplate tx) {
         this.versions = versions;
         this.samples = samples;
         this.access = access;
@@ -47,39 +60,79 @@ public class DatasetService {
         this.events = events;
         this.clock = clock;
         this.blobs = blobs;
+        this.uploadLimits = uploadLimits;
+        this.tx = tx;
     }
 
     /**
-     * Streams the archive to the uploads folder (capped, never whole in memory), records a VALIDATING
-     * version n+1 of the named dataset and announces it; validation runs as a job.
+     * Streams the archive to the uploads folder (capped by the caller's role, never whole in memory), records
+     * a VALIDATING version n+1 of the named dataset and announces it; validation runs as a job. No
+     * transaction is held while the bytes arrive; the version number is taken under the project's row lock.
      */
-    @Transactional
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public DatasetVersionView upload(long projectId, String name, String archiveName, InputStream content) {
         SpurLabPrincipal caller = access.require(projectId, Capability.UPLOAD);
         String datasetName = checkName(name);
-        Path staged = new UploadStaging(storage.uploads(), storage.maxUploadBytes()).stage(content);
+        Path staged = new UploadStaging(storage.uploads(), maxUploadBytes(caller.role())).stage(content);
         try {
             long size = Files.size(staged);
             if (size == 0) {
                 throw new InvalidRequestException("empty_upload", "the uploaded file is empty");
             }
-            int next = versions.maxVersion(projectId, datasetName) + 1;
             String original = archiveName == null || archiveName.isBlank() ? "upload.zip" : archiveName;
-            DatasetVersion version = versions.save(new DatasetVersion(projectId, datasetName, next, caller.id(),
-                    original.length() > 500 ? original.substring(0, 500) : original, size, clock.instant()));
-            version.rootItself();
-            Files.move(staged, archivePath(version.getId()));
-            events.publishEvent(new DatasetUploaded(version.getId(), projectId));
-            return DatasetVersionView.of(version, caller.getUsername());
+            String stored = original.length() > 500 ? original.substring(0, 500) : original;
+            // One upload per project records its version at a time in this process, so concurrent uploads wait
+            // here rather than each holding a database connection while it waits for the project's row lock.
+            ReentrantLock lock = PROJECT_LOCKS[(int) Math.floorMod(projectId, (long) PROJECT_LOCKS.length)];
+            lock.lock();
+            try {
+                return tx.execute(status -> record(projectId, datasetName, stored, size, staged, caller));
+            } finally {
+                lock.unlock();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the upload", e);
         } finally {
             try {
                 Files.deleteIfExists(staged);
-            } catch (IOException ignored) {
-                // best effort: a stray staging file is removed with the next upload's folder scan
+            } catch (IOException e) {
+                log.warn("cannot remove staged upload {}: {}", staged.getFileName(), e.getMessage());
             }
         }
+    }
+
+    /** The largest upload the role may send, in bytes. */
+    public long maxUploadBytes(Role role) {
+        return uploadLimits.maxBytes(role, storage.maxUploadBytes());
+    }
+
+    private DatasetVersionView record(long projectId, String datasetName, String archiveName, long size, Path staged,
+                                      SpurLabPrincipal caller) {
+        versions.lockProject(projectId);
+        int next = versions.maxVersion(projectId, datasetName) + 1;
+        DatasetVersion version = versions.save(new DatasetVersion(projectId, datasetName, next, caller.id(),
+                archiveName, size, clock.instant()));
+        version.rootItself();
+        Path archive = archivePath(version.getId());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    try {
+                        Files.deleteIfExists(archive);
+                    } catch (IOException e) {
+                        log.warn("cannot remove the archive of a version not recorded: {}", e.getMessage());
+                    }
+                }
+            }
+        });
+        try {
+            Files.move(staged, archive);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the upload", e);
+        }
+        events.publishEvent(new DatasetUploaded(version.getId(), projectId));
+        return DatasetVersionView.of(version, caller.getUsername());
     }
 
     /** Leads see every version of their projects; vendors only the ones they uploaded. */
@@ -96,7 +149,8 @@ public class DatasetService {
                 .orElseThrow(() -> new NotFoundException("dataset version", versionId));
         SpurLabPrincipal caller = access.require(version.getProjectId(), Capability.UPLOAD);
         if (caller.role() == Role.VENDOR && version.getUploadedBy() != caller.id()) {
-            throw new AccessDeniedException("vendors read only their own uploads");
+            // Another vendor's upload is hidden like a missing one: vendors must not learn of each other's data.
+            throw new NotFoundException("dataset version", versionId);
         }
         return view(version);
     }

@@ -88,11 +88,19 @@ public class DatasetValidation {
             // Rejected first (the clean-up spares blobs of versions still validating), then the blobs stored
             // so far go back; the job still fails with the cause (its own failed() call is then a no-op).
             failed(versionId, e instanceof StepCancelledException ? "validation cancelled by a lead"
-                    : e.getClass().getSimpleName() + ": " + e.getMessage());
+                    : e.getClass().getSimpleName());
             references.removeUnreferenced(stored);
             throw e;
         }
-        DatasetStatus status = result.accepted() ? accept(versionId, result) : reject(versionId, result);
+        DatasetStatus status;
+        try {
+            status = result.accepted() ? accept(versionId, result) : reject(versionId, result);
+        } catch (RuntimeException e) {
+            // Storing the samples failed (a database error): rejected, and everything this validation wrote goes.
+            failed(versionId, e.getClass().getSimpleName());
+            references.removeUnreferenced(stored);
+            throw e;
+        }
         if (status != DatasetStatus.VALIDATING) {
             Files.deleteIfExists(archive);
         }
@@ -101,11 +109,15 @@ public class DatasetValidation {
         return new Outcome(status, result.report().accepted(), result.report().rows());
     }
 
-    /** The validation job itself broke (I/O, a bug): the version is rejected with the cause, never left VALIDATING. */
+    /**
+     * The validation job itself broke (I/O, a bug, a cancel): the version is rejected, never left VALIDATING.
+     * The uploader reads the report, so SQL and server paths in the cause are left out (they belong in the
+     * server log).
+     */
     public void failed(long versionId, String cause) {
         var report = new ValidationReport(null, null, 0, 0, "REJECTED", List.of(
                 new ValidationReport.Problem(ValidationReport.Severity.ERROR, null, null,
-                        "validation could not finish: " + cause, 1)));
+                        "validation could not finish: " + redact(cause), 1)));
         tx.executeWithoutResult(status -> versions.lockById(versionId)
                 .filter(v -> v.getStatus() == DatasetStatus.VALIDATING)
                 .ifPresent(v -> v.reject(null, Json.write(report), clock.instant())));
@@ -166,6 +178,21 @@ public class DatasetValidation {
         });
         references.removeUnreferenced(result.newBlobs());
         return decided;
+    }
+
+    /** The cause without SQL statements and server paths, at most 300 characters. */
+    static String redact(String cause) {
+        String text = cause == null || cause.isBlank() ? "an unknown server error" : cause;
+        int sql = -1;
+        for (String marker : List.of("PreparedStatementCallback", "SQL [", "could not execute statement", "JDBC")) {
+            int at = text.indexOf(marker);
+            sql = at >= 0 && (sql < 0 || at < sql) ? at : sql;
+        }
+        if (sql >= 0) {
+            text = text.substring(0, sql) + "a database error (details in the server log)";
+        }
+        text = text.replaceAll("(?<![\\w.])/(?:[^/\\s:;,\"']+/)+[^/\\s:;,\"']*", "<server path>");
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
 
     private static long saturatedMultiply(long a, long b) {

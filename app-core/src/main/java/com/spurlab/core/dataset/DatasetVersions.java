@@ -15,6 +15,13 @@ interface DatasetVersions extends JpaRepository<DatasetVersion, Long> {
     @Query("select v from DatasetVersion v where v.id = :id")
     java.util.Optional<DatasetVersion> lockById(long id);
 
+    /**
+     * Locks the project's row for the rest of the transaction: uploads to one project take version
+     * numbers one at a time, so concurrent uploads of one name get n+1, n+2, … instead of a clash.
+     */
+    @Query(value = "select id from project where id = :projectId for update", nativeQuery = true)
+    java.util.List<Long> lockProject(long projectId);
+
     List<DatasetVersion> findByStatus(DatasetStatus status);
 
     java.util.Optional<DatasetVersion> findByDerivedByJob(long jobId);

@@ -1,6 +1,5 @@
 package com.spurlab.core.dataset;
 
-import com.spurlab.core.InvalidRequestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,8 +33,7 @@ final class UploadStaging {
                     if (total > maxBytes) {
                         out.close();
                         Files.deleteIfExists(staged);
-                        throw new InvalidRequestException("upload_too_large", "the archive is larger than "
-                                + maxBytes + " bytes; split it into several versions");
+                        throw new UploadTooLargeException(maxBytes);
                     }
                     out.write(buffer, 0, n);
                 }

@@ -19,13 +19,17 @@ public class ProjectAccess {
         this.currentUser = currentUser;
     }
 
-    /** Returns the caller when they are a member whose role grants the capability; else throws. */
+    /**
+     * Returns the caller when they are a member whose role grants the capability; else throws. A caller
+     * who is no member learns nothing, not even that the project exists: the same "not found" as for a
+     * missing one (a 403 would confirm which ids exist).
+     */
     @Transactional(readOnly = true)
     public SpurLabPrincipal require(long projectId, Capability capability) {
         SpurLabPrincipal caller = currentUser.require();
         Project project = projects.findById(projectId).orElseThrow(() -> new NotFoundException("project", projectId));
         if (!project.hasMember(caller.id())) {
-            throw new AccessDeniedException("you are not a member of project " + projectId);
+            throw new NotFoundException("project", projectId);
         }
         if (!capability.grantedTo(caller.role())) {
             throw new AccessDeniedException("role " + caller.role() + " may not " + describe(capability));

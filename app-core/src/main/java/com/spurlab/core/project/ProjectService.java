@@ -1,5 +1,7 @@
 package com.spurlab.core.project;
 
+import com.spurlab.core.ConflictException;
+import com.spurlab.core.FieldLimits;
 import com.spurlab.core.InvalidRequestException;
 import com.spurlab.core.NotFoundException;
 import com.spurlab.core.user.AppUser;
@@ -9,6 +11,7 @@ import com.spurlab.core.user.SpurLabPrincipal;
 import com.spurlab.core.user.UserService;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class ProjectService {
+
+    static final int MAX_DESCRIPTION = 2000;
 
     private final Projects projects;
     private final ProjectAccess access;
@@ -42,10 +47,20 @@ public class ProjectService {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new InvalidRequestException("invalid_name", "a project needs a name of 1-200 characters");
         }
+        FieldLimits.atMost("description", description, MAX_DESCRIPTION);
         if (projects.findByName(name.strip()).isPresent()) {
-            throw new InvalidRequestException("name_taken", "a project named '" + name.strip() + "' already exists");
+            throw nameTaken(name.strip());
         }
-        return projects.save(new Project(name.strip(), description, caller.id(), clock.instant()));
+        try {
+            return projects.saveAndFlush(new Project(name.strip(), description, caller.id(), clock.instant()));
+        } catch (DataIntegrityViolationException e) {
+            // Created by someone else between the look-up and the insert: the unique name decides.
+            throw nameTaken(name.strip());
+        }
+    }
+
+    private static ConflictException nameTaken(String name) {
+        return new ConflictException("name_taken", "a project named '" + name + "' already exists");
     }
 
     /** The projects the caller is a member of; admins operate the installation and see them all. */

@@ -27,6 +27,11 @@ public record StorageSettings(
         return dataDir.resolve("uploads");
     }
 
+    /** Where the servlet container buffers multipart bodies: inside the data folder, so start-up can sweep it. */
+    public Path multipartTemp() {
+        return uploads().resolve("multipart").toAbsolutePath().normalize();
+    }
+
     public Path models() {
         return dataDir.resolve("models");
     }

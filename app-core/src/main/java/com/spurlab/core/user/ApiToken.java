@@ -29,17 +29,41 @@ class ApiToken {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
+
+    /** Null: valid until revoked. */
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
     protected ApiToken() {
     }
 
-    ApiToken(long userId, String tokenHash, String label, Instant createdAt) {
+    ApiToken(long userId, String tokenHash, String label, Instant createdAt, Instant expiresAt) {
         this.userId = userId;
         this.tokenHash = tokenHash;
         this.label = label;
         this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+    }
+
+    Long id() {
+        return id;
     }
 
     long userId() {
         return userId;
+    }
+
+    boolean expiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+
+    ApiTokenView view() {
+        return new ApiTokenView(id, label, createdAt, lastUsedAt, expiresAt);
     }
 }

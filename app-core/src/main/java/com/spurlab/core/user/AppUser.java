@@ -37,6 +37,9 @@ public class AppUser {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Created by the demo profile: works only while the demo is switched on. */
+    private boolean demo;
+
     protected AppUser() {
     }
 
@@ -75,5 +78,25 @@ public class AppUser {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public boolean isDemo() {
+        return demo;
+    }
+
+    void markDemo() {
+        this.demo = true;
+    }
+
+    void unmarkDemo() {
+        this.demo = false;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
     }
 }

@@ -16,4 +16,9 @@ public class CurrentUser {
         }
         throw new AuthenticationCredentialsNotFoundException("sign in first");
     }
+
+    /** True when the caller presented an API token rather than a password. */
+    public boolean viaApiToken() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof ApiTokenAuthentication;
+    }
 }

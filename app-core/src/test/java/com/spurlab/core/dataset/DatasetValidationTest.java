@@ -133,10 +133,84 @@ class DatasetValidationTest {
         DatasetVersionView v = datasets.get(id);
         assertThat(v.status()).isEqualTo(DatasetStatus.REJECTED);
         assertThat(v.samples()).isZero();
+        // The uploader reads the report: the kind of failure, never the exception's text (paths, SQL).
         assertThat(v.report().problems().get(0).problem()).contains("validation could not finish")
-                .contains("cannot store blob");
+                .contains("UncheckedIOException").doesNotContain("No space").doesNotContain(DATA.toString());
         assertThat(blobFiles()).isEqualTo(before);
         assertThat(datasets.archivePath(id)).doesNotExist();
+    }
+
+    @Test
+    void aLabelLongerThanItsColumnIsAReportLineAndTheRejectedVersionLeavesNoBlobs() throws IOException {
+        List<String> before = blobFiles();
+        TestArchives archive = TestArchives.balanced(5);
+        String tooLong = "x".repeat(SampleFieldLimits.LABEL + 1);
+        String csv = new String(archive.get("manifest.csv"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace(",coat,", "," + tooLong + ",");
+        long id = upload(archive.manifest(csv).write(DATA.resolve("long-label.zip")));
+
+        assertThat(validation.validate(id)).isEqualTo(DatasetStatus.REJECTED);
+
+        ValidationReport report = datasets.get(id).report();
+        assertThat(report.problems()).anySatisfy(p -> {
+            assertThat(p.problem()).isEqualTo("label is 201 characters long; at most 200 are allowed");
+            assertThat(p.file()).isEqualTo("manifest.csv");
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.count()).isEqualTo(10);
+        });
+        assertThat(report.problems()).noneSatisfy(p -> assertThat(p.problem()).containsIgnoringCase("sql"));
+        assertThat(blobFiles()).isEqualTo(before);
+        assertThat(datasets.archivePath(id)).doesNotExist();
+    }
+
+    @Test
+    void aFailureReportNamesOnlyTheKindOfErrorNeverItsSqlOrPaths() throws IOException {
+        long id = upload(TestArchives.balanced(2).write(DATA.resolve("sql.zip")));
+
+        validation.failed(id, "DataIntegrityViolationException: PreparedStatementCallback; SQL [insert into sample "
+                + "(dataset_version_id, path) values (?,?)]; Value too long for column \"LABEL\"");
+
+        String problem = datasets.get(id).report().problems().get(0).problem();
+        assertThat(problem).startsWith("validation could not finish: DataIntegrityViolationException")
+                .contains("a database error").doesNotContain("insert").doesNotContain("LABEL");
+        assertThat(DatasetValidation.redact("IOException: " + DATA + "/uploads/version-7.archive (gone)"))
+                .isEqualTo("IOException: <server path> (gone)");
+        assertThat(DatasetValidation.redact("validation job 12 cancelled: validation cancelled by a lead"))
+                .isEqualTo("validation job 12 cancelled: validation cancelled by a lead");
+    }
+
+    @Test
+    void concurrentUploadsOfOneNameGetConsecutiveVersions() throws Exception {
+        Path archive = TestArchives.balanced(1).write(DATA.resolve("race.zip"));
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> versions = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                versions.add(pool.submit(() -> {
+                    SecurityContextHolder.getContext().setAuthentication(auth);
+                    start.await();
+                    try (InputStream in = Files.newInputStream(archive)) {
+                        return datasets.upload(project, "raced", "race.zip", in).version();
+                    } finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                }));
+            }
+            start.countDown();
+            List<Integer> numbers = new java.util.ArrayList<>();
+            for (var v : versions) {
+                numbers.add(v.get());
+            }
+            assertThat(numbers).containsExactlyInAnyOrderElementsOf(
+                    java.util.stream.IntStream.rangeClosed(1, 20).boxed().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Stream<Path> staged = Files.list(storage.uploads())) {
+            assertThat(staged.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
     }
 
     private long upload(Path archive) throws IOException {
