@@ -63,7 +63,7 @@ class AuditBrowserIT extends BrowserITSupport {
             assertThat(audit.shownRunId()).isEqualTo(newest);
             assertThat(audit.findings()).isNotEmpty().isEqualTo(findings(newest));
             assertThat(audit.severities()).allMatch(s -> List.of("CONCERN", "NOTE", "OK").contains(s));
-            assertThat(audit.table("audit-eat")).hasSize(2);
+            assertThat(audit.table("audit-eat")).hasSize(3);
             assertThat(audit.table("audit-gaps").get(1)).startsWith("accuracy − worst-group accuracy | ");
             Browser.screenshot(driver, user + "-audit");
             JsonNode stored = get(user, "/api/v1/runs/" + newest + "/audit").getBody();

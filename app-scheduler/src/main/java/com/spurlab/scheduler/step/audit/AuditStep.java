@@ -20,6 +20,7 @@ import com.spurlab.inference.audit.AuditRequest;
 import com.spurlab.inference.audit.AuditSettings;
 import com.spurlab.inference.audit.BiasAudit;
 import com.spurlab.inference.audit.ConceptSource;
+import com.spurlab.inference.audit.CounterfactualConcepts;
 import com.spurlab.inference.data.LabeledImage;
 import com.spurlab.inference.eval.ClassifierEvaluator;
 import com.spurlab.scheduler.step.StepData;
@@ -109,9 +110,10 @@ class AuditStep implements Step<AuditParams> {
         AuditSettings defaults = AuditSettings.defaults(p.seed());
         AuditSettings settings = new AuditSettings(p.k(), new AssociationSettings(defaults.association().exactLimit(),
                 p.permutations(), defaults.association().resamples(), p.seed()), defaults.resamples(), p.seed());
-        AuditReport report = new BiasAudit(evaluator, null).run(new AuditRequest(split, p.cue(), model.modelDir(),
-                data.classNames(), sources, values.trainCounts(), List.of(), null, job.folder().resolve("concepts"),
-                settings));
+        CounterfactualConcepts concepts = CounterfactualConcepts.forCue(p.cue());
+        BiasAudit audit = new BiasAudit(evaluator, concepts.canIsolate(sources) ? concepts : null);
+        AuditReport report = audit.run(new AuditRequest(split, p.cue(), model.modelDir(), data.classNames(), sources,
+                values.trainCounts(), List.of(), null, job.folder().resolve("concepts"), settings));
         AuditResult result = AuditResultMapping.of(report, notes, null, null);
         Path folder = write(job.folder().resolve("report"), result);
         long runId = runs.record(job, type(), model.method(), model.runId(), result,

@@ -1,7 +1,7 @@
 package com.spurlab.scheduler.step.audit;
 
 import com.spurlab.core.dataset.SampleRecord;
-import com.spurlab.inference.audit.CueBox;
+import com.spurlab.inference.data.PixelBox;
 import com.spurlab.inference.extract.CueInference;
 import com.spurlab.inference.extract.ExtractionSample;
 import com.spurlab.inference.extract.ExtractionSettings;
@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * @param trainCounts {@code "label|value"} → training samples, to orient the association tests; may be empty
  * @param notes       how the values were read, for the report
  */
-record CueValues(Map<Long, String> values, Map<Long, List<CueBox>> boxes, Map<String, Integer> trainCounts,
+record CueValues(Map<Long, String> values, Map<Long, List<PixelBox>> boxes, Map<String, Integer> trainCounts,
                  List<String> notes) {
 
     static final String KEYWORD = "keyword:";
@@ -77,10 +77,10 @@ record CueValues(Map<Long, String> values, Map<Long, List<CueBox>> boxes, Map<St
         PrintedTextCache.Reading reading = new PrintedTextCache(ocrCache, ExtractionSettings.defaults().detectionSide())
                 .read(all.stream().map(SampleRecord::image).toList(), progress);
         Map<Long, String> values = new LinkedHashMap<>();
-        Map<Long, List<CueBox>> boxes = new HashMap<>();
+        Map<Long, List<PixelBox>> boxes = new HashMap<>();
         Map<Long, String> referenceValues = new HashMap<>();
         for (int i = 0; i < all.size(); i++) {
-            List<CueBox> found = reading.words().get(i).stream().filter(w -> w.text().equals(word))
+            List<PixelBox> found = reading.words().get(i).stream().filter(w -> w.text().equals(word))
                     .map(CueValues::box).toList();
             long id = all.get(i).id();
             if (i < split.size()) {
@@ -97,8 +97,8 @@ record CueValues(Map<Long, String> values, Map<Long, List<CueBox>> boxes, Map<St
                         + " (up to %d per label)", reading.read(), reading.cached(), reference.size(), perLabel)));
     }
 
-    private static CueBox box(PrintedWord w) {
-        return new CueBox(Math.max(0, w.x()), Math.max(0, w.y()), Math.max(1, w.width()), Math.max(1, w.height()));
+    private static PixelBox box(PrintedWord w) {
+        return new PixelBox(Math.max(0, w.x()), Math.max(0, w.y()), Math.max(1, w.width()), Math.max(1, w.height()));
     }
 
     private static List<ExtractionSample> extraction(List<SampleRecord> samples) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.spurlab.core.dataset.SampleRecord;
-import com.spurlab.inference.audit.CueBox;
+import com.spurlab.inference.data.PixelBox;
 import com.spurlab.inference.cueset.CueSample;
 import com.spurlab.inference.cueset.CueSetArchive;
 import com.spurlab.inference.cueset.CueSetGenerator;
@@ -92,7 +92,7 @@ class CueValuesTest {
                 null, null);
     }
 
-    private static boolean covers(CueBox b, int x, int y) {
+    private static boolean covers(PixelBox b, int x, int y) {
         return x >= b.x() && x < b.x() + b.width() && y >= b.y() && y < b.y() + b.height();
     }
 }
