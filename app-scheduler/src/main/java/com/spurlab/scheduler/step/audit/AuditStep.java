@@ -130,7 +130,7 @@ class AuditStep implements Step<AuditParams> {
         }
         if (cue.startsWith(CueValues.TEXT)) {
             int total = splitSamples.size() + train.size();
-            return CueValues.ofPrintedWord(cue, splitSamples, train, storage.dataDir().resolve("ocr-cache"),
+            return CueValues.ofPrintedWord(cue, splitSamples, train, storage.ocrCache(),
                     done -> job.progress().report(0.2 * done / Math.max(1, total), "reading printed words (" + done
                             + " images)"));
         }
