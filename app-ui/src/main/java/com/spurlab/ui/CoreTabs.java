@@ -4,6 +4,7 @@ import com.spurlab.core.dataset.DatasetDeletion;
 import com.spurlab.core.dataset.DatasetSamples;
 import com.spurlab.core.dataset.DatasetService;
 import com.spurlab.core.experiment.ExperimentService;
+import com.spurlab.core.experiment.PilotPlans;
 import com.spurlab.core.kpi.KpiService;
 import com.spurlab.core.project.Capability;
 import com.spurlab.core.project.ProjectAccess;
@@ -31,8 +32,10 @@ class CoreTabs {
     }
 
     @Bean
-    ProjectTab experimentsTab(DatasetService datasets, ExperimentService experiments, StepCatalog catalog) {
-        return tab("Experiments", 30, Capability.MANAGE, id -> new ExperimentsPanel(id, datasets, experiments, catalog));
+    ProjectTab experimentsTab(DatasetService datasets, ExperimentService experiments, StepCatalog catalog,
+                              PilotPlans pilots) {
+        return tab("Experiments", 30, Capability.MANAGE, id -> new ExperimentsPanel(id, datasets, experiments, catalog,
+                pilots));
     }
 
     @Bean

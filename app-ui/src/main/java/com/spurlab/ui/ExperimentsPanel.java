@@ -5,6 +5,7 @@ import com.spurlab.core.dataset.DatasetVersionView;
 import com.spurlab.core.experiment.ExperimentService;
 import com.spurlab.core.experiment.ExperimentView;
 import com.spurlab.core.experiment.JobView;
+import com.spurlab.core.experiment.PilotPlans;
 import com.spurlab.core.experiment.StepSpec;
 import com.spurlab.core.step.StepCatalog;
 import com.spurlab.core.step.StepInfo;
@@ -41,16 +42,19 @@ class ExperimentsPanel extends VerticalLayout implements ProjectView.Refreshable
     private final DatasetService datasets;
     private final ExperimentService experiments;
     private final StepCatalog catalog;
+    private final PilotPlans pilots;
     private final ComboBox<DatasetVersionView> dataset = new ComboBox<>("Dataset version");
     private final VerticalLayout plan = new VerticalLayout();
     private final List<Planned> steps = new ArrayList<>();
     private final Grid<JobRow> jobs = new Grid<>();
 
-    ExperimentsPanel(long projectId, DatasetService datasets, ExperimentService experiments, StepCatalog catalog) {
+    ExperimentsPanel(long projectId, DatasetService datasets, ExperimentService experiments, StepCatalog catalog,
+                     PilotPlans pilots) {
         this.projectId = projectId;
         this.datasets = datasets;
         this.experiments = experiments;
         this.catalog = catalog;
+        this.pilots = pilots;
         setPadding(false);
         dataset.setId("experiment-dataset");
         dataset.setItemLabelGenerator(DatasetVersionView::label);
@@ -86,7 +90,11 @@ class ExperimentsPanel extends VerticalLayout implements ProjectView.Refreshable
         Button run = new Button("Run experiment", e -> plan(name.getValue(), priority.getValue()));
         run.setId("run-baseline");
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout actions = new HorizontalLayout(type, add, run);
+        Button pilot = new Button("Run the pilot", e -> pilot());
+        pilot.setId("run-pilot");
+        pilot.setTooltipText("Plans the whole pilot on the chosen version: baseline, extract, edit, synthesize, "
+                + "retrain (ERM on the derived version, GroupDRO, DFR) and audit");
+        HorizontalLayout actions = new HorizontalLayout(type, add, run, pilot);
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
         actions.setWrap(true);
 
@@ -173,6 +181,18 @@ class ExperimentsPanel extends VerticalLayout implements ProjectView.Refreshable
                 name, priority == null ? 0 : priority, specs));
         if (planned != null) {
             Notifications.success("Queued: " + planned.name());
+            refresh();
+        }
+    }
+
+    private void pilot() {
+        if (dataset.isEmpty()) {
+            Notifications.error("Choose a READY dataset version first");
+            return;
+        }
+        ExperimentView planned = Notifications.attempt(() -> pilots.plan(projectId, dataset.getValue().id(), null));
+        if (planned != null) {
+            Notifications.success("Queued: " + planned.name() + (planned.note() == null ? "" : ". " + planned.note()));
             refresh();
         }
     }

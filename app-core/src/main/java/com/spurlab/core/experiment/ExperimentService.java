@@ -80,6 +80,13 @@ public class ExperimentService {
     @Transactional
     public ExperimentView plan(long projectId, long datasetVersionId, String name, int priority,
                                List<StepSpec> steps) {
+        return plan(projectId, datasetVersionId, name, priority, steps, null);
+    }
+
+    /** Plans with a note for the lead (what a generated plan, the pilot, left out and why). */
+    @Transactional
+    public ExperimentView plan(long projectId, long datasetVersionId, String name, int priority,
+                               List<StepSpec> steps, String note) {
         SpurLabPrincipal caller = access.require(projectId, Capability.MANAGE);
         if (priority < -100 || priority > 100) {
             throw new InvalidRequestException("invalid_priority", "priority must be from -100 to 100, got " + priority);
@@ -88,7 +95,7 @@ public class ExperimentService {
         List<PlanBuilder.PlannedStep> planned = planner.check(projectId, dataset, steps);
         String title = name == null || name.isBlank() ? describe(planned) + " on " + dataset.label() : name.strip();
         Experiment experiment = experiments.save(new Experiment(projectId, datasetVersionId,
-                title.length() > 200 ? title.substring(0, 200) : title, priority, caller.id(), clock.instant()));
+                title.length() > 200 ? title.substring(0, 200) : title, priority, caller.id(), clock.instant(), note));
         List<Long> ids = new java.util.ArrayList<>();
         for (int i = 0; i < planned.size(); i++) {
             PlanBuilder.PlannedStep step = planned.get(i);
@@ -238,7 +245,7 @@ public class ExperimentService {
         return list.stream().map(e -> new ExperimentView(e.getId(), e.getProjectId(), e.getDatasetVersionId(),
                 e.getName(), e.getStatus(), e.getCreatedAt(), e.getFinishedAt(),
                 byExperiment.getOrDefault(e.getId(), List.of()).stream()
-                        .map(j -> view(j, artifacts.get(j.getId()))).toList(), e.getPriority())).toList();
+                        .map(j -> view(j, artifacts.get(j.getId()))).toList(), e.getPriority(), e.getNote())).toList();
     }
 
     private JobView view(Job job, List<ArtifactView> artifacts) {
