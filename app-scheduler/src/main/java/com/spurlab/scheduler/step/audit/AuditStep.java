@@ -129,10 +129,8 @@ class AuditStep implements Step<AuditParams> {
             return CueValues.ofKeyword(cue, splitSamples, train);
         }
         if (cue.startsWith(CueValues.TEXT)) {
-            int total = splitSamples.size() + train.size();
             return CueValues.ofPrintedWord(cue, splitSamples, train, storage.ocrCache(),
-                    done -> job.progress().report(0.2 * done / Math.max(1, total), "reading printed words (" + done
-                            + " images)"));
+                    done -> job.progress().report(0.1, "reading printed words: " + done + " images done"));
         }
         AttributeCue attribute = AttributeCue.parse(cue);
         CueValues values = CueValues.ofAttribute(attribute, splitSamples, trainComposition(job.datasetVersionId(),
