@@ -1,5 +1,6 @@
 package com.spurlab.inference.data;
 
+import java.awt.image.BufferedImage;
 import java.util.Locale;
 import java.util.Random;
 
@@ -77,24 +78,87 @@ public record Augmentation(boolean flip, int cropPadding, double colourJitter) {
         return s.substring(0, s.length() - 1);
     }
 
-    /** Augments one CHW image in place; {@code scratch} has the image's size. */
-    void apply(float[] values, int offset, int size, Random random, float[] scratch) {
-        int plane = size * size;
+    /**
+     * One image's random choices: mirrored or not, the crop's offset, the brightness shift and contrast factor
+     * (in the [-1, 1] value range training sees; 0 and 1 when jitter is off).
+     */
+    public record Draw(boolean mirror, int dx, int dy, float brightness, float contrast) {
+
+        /** What was done, e.g. {@code "flip,shift=2/-1,brightness=0.05,contrast=1.10"}; {@code "none"} for nothing. */
+        @Override
+        public String toString() {
+            StringBuilder s = new StringBuilder();
+            if (mirror) {
+                s.append("flip,");
+            }
+            if (dx != 0 || dy != 0) {
+                s.append("shift=").append(dx).append('/').append(dy).append(',');
+            }
+            if (brightness != 0 || contrast != 1) {
+                s.append(String.format(Locale.ROOT, "brightness=%.2f,contrast=%.2f,", brightness, contrast));
+            }
+            return s.length() == 0 ? "none" : s.substring(0, s.length() - 1);
+        }
+    }
+
+    /** Draws one image's choices, in the order training has always drawn them (so seeded batches stay the same). */
+    public Draw draw(Random random) {
         boolean mirror = flip && random.nextBoolean();
         int dx = cropPadding == 0 ? 0 : random.nextInt(2 * cropPadding + 1) - cropPadding;
         int dy = cropPadding == 0 ? 0 : random.nextInt(2 * cropPadding + 1) - cropPadding;
         float brightness = colourJitter == 0 ? 0 : (float) ((random.nextDouble() * 2 - 1) * colourJitter);
         float contrast = colourJitter == 0 ? 1 : (float) (1 + (random.nextDouble() * 2 - 1) * colourJitter);
-        if (mirror || dx != 0 || dy != 0) {
+        return new Draw(mirror, dx, dy, brightness, contrast);
+    }
+
+    /**
+     * A new RGB image: {@code image} mirrored, shifted (edge replicated) and jittered as {@code draw} says, exactly
+     * as a training batch would see it.
+     */
+    public static BufferedImage apply(Draw draw, BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] moved = moved(draw, image.getRGB(0, 0, w, h, null, 0, w), w, h);
+        if (draw.brightness() != 0 || draw.contrast() != 1) {
+            int[] lut = new int[256];
+            for (int v = 0; v < 256; v++) {
+                float x = Math.max(-1f, Math.min(1f, (v / 127.5f - 1f) * draw.contrast() + draw.brightness()));
+                lut[v] = Math.round((x + 1f) * 127.5f);
+            }
+            for (int p = 0; p < moved.length; p++) {
+                int rgb = moved[p];
+                moved[p] = lut[(rgb >> 16) & 0xFF] << 16 | lut[(rgb >> 8) & 0xFF] << 8 | lut[rgb & 0xFF];
+            }
+        }
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        out.setRGB(0, 0, w, h, moved, 0, w);
+        return out;
+    }
+
+    /** Only the geometric part of {@code draw} (mirror and shift): for a mask that must stay over its image. */
+    public static boolean[] applyGeometry(Draw draw, boolean[] pixels, int width, int height) {
+        boolean[] out = new boolean[pixels.length];
+        for (int y = 0; y < height; y++) {
+            int sy = Math.min(height - 1, Math.max(0, y + draw.dy()));
+            for (int x = 0; x < width; x++) {
+                out[y * width + x] = pixels[sy * width + sourceX(draw, x, width)];
+            }
+        }
+        return out;
+    }
+
+    /** Augments one CHW image in place; {@code scratch} has the image's size. */
+    void apply(float[] values, int offset, int size, Random random, float[] scratch) {
+        Draw d = draw(random);
+        int plane = size * size;
+        if (d.mirror() || d.dx() != 0 || d.dy() != 0) {
             for (int c = 0; c < 3; c++) {
                 int base = offset + c * plane;
                 System.arraycopy(values, base, scratch, 0, plane);
                 for (int y = 0; y < size; y++) {
-                    // Clamping the source index replicates the edge, the padding torchvision calls "edge".
-                    int sy = Math.min(size - 1, Math.max(0, y + dy));
+                    int sy = Math.min(size - 1, Math.max(0, y + d.dy()));
                     for (int x = 0; x < size; x++) {
-                        int sx = Math.min(size - 1, Math.max(0, (mirror ? size - 1 - x : x) + dx));
-                        values[base + y * size + x] = scratch[sy * size + sx];
+                        values[base + y * size + x] = scratch[sy * size + sourceX(d, x, size)];
                     }
                 }
             }
@@ -102,8 +166,27 @@ public record Augmentation(boolean flip, int cropPadding, double colourJitter) {
         if (colourJitter > 0) {
             // Values are in [-1, 1]: contrast scales around 0 (mid grey), brightness shifts.
             for (int k = offset; k < offset + 3 * plane; k++) {
-                values[k] = Math.max(-1f, Math.min(1f, values[k] * contrast + brightness));
+                values[k] = Math.max(-1f, Math.min(1f, values[k] * d.contrast() + d.brightness()));
             }
         }
+    }
+
+    /** Clamping the source index replicates the edge, the padding torchvision calls "edge". */
+    private static int sourceX(Draw d, int x, int width) {
+        return Math.min(width - 1, Math.max(0, (d.mirror() ? width - 1 - x : x) + d.dx()));
+    }
+
+    private static int[] moved(Draw d, int[] argb, int w, int h) {
+        if (!d.mirror() && d.dx() == 0 && d.dy() == 0) {
+            return argb;
+        }
+        int[] out = new int[argb.length];
+        for (int y = 0; y < h; y++) {
+            int sy = Math.min(h - 1, Math.max(0, y + d.dy()));
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = argb[sy * w + sourceX(d, x, w)];
+            }
+        }
+        return out;
     }
 }
