@@ -3,14 +3,17 @@ package com.spurlab.core.dataset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Strength of association between two categorical variables, from a contingency table. */
-final class Association {
+/**
+ * Strength of association between two categorical variables, from a contingency table (rows → columns → count):
+ * what a version's composition records per attribute, and what SYNTHESIZE reports before and after it adds images.
+ */
+public final class Association {
 
     private Association() {
     }
 
     /** Cramér's V = sqrt(χ² / (n · (min(r, c) − 1))); 0 when a variable has a single value. */
-    static double cramersV(Map<String, Map<String, Integer>> table) {
+    public static double cramersV(Map<String, Map<String, Integer>> table) {
         Margins m = new Margins(table);
         int k = Math.min(m.rows.size(), m.cols.size());
         if (m.n == 0 || k < 2) {

@@ -2,6 +2,8 @@ package com.spurlab.core.dataset;
 
 import com.spurlab.core.Json;
 import com.spurlab.core.NotFoundException;
+import com.spurlab.core.project.Capability;
+import com.spurlab.core.project.ProjectAccess;
 import com.spurlab.core.storage.BlobStore;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -36,11 +38,13 @@ public class DatasetSamples {
     private final DatasetService datasets;
     private final JdbcTemplate jdbc;
     private final BlobStore blobs;
+    private final ProjectAccess access;
 
-    DatasetSamples(DatasetService datasets, JdbcTemplate jdbc, BlobStore blobs) {
+    DatasetSamples(DatasetService datasets, JdbcTemplate jdbc, BlobStore blobs, ProjectAccess access) {
         this.datasets = datasets;
         this.jdbc = jdbc;
         this.blobs = blobs;
+        this.access = access;
     }
 
     /**
@@ -60,6 +64,10 @@ public class DatasetSamples {
     /** The stored image of one sample of the version. */
     public Path image(long versionId, long sampleId) {
         datasets.get(versionId);
+        return stored(versionId, sampleId);
+    }
+
+    private Path stored(long versionId, long sampleId) {
         List<String> hash = jdbc.queryForList("select image_hash from sample where id = ? and dataset_version_id = ?",
                 String.class, sampleId, versionId);
         if (hash.isEmpty()) {
@@ -73,7 +81,20 @@ public class DatasetSamples {
      * of thumbnails stays small whatever the size of the originals.
      */
     public byte[] thumbnail(long versionId, long sampleId, int maxSide) {
-        Path file = image(versionId, sampleId);
+        return scaled(image(versionId, sampleId), maxSide);
+    }
+
+    /**
+     * A thumbnail of a sample that a result shows as evidence (a cue's evidence images): for those who read the
+     * project's results (executives, leads), where {@link #thumbnail} follows the dataset's own rules (leads, and
+     * vendors for their own uploads).
+     */
+    public byte[] evidenceThumbnail(long versionId, long sampleId, int maxSide) {
+        access.require(datasets.getForJob(versionId).projectId(), Capability.READ_RESULTS);
+        return scaled(stored(versionId, sampleId), maxSide);
+    }
+
+    private static byte[] scaled(Path file, int maxSide) {
         int side = Math.max(16, Math.min(maxSide, 512));
         try {
             BufferedImage original = ImageIO.read(file.toFile());

@@ -176,10 +176,33 @@ public class RunService {
 
     /** The run's step type and its details, for result endpoints of one step type (cues, edits, audits). */
     public RunSummary summary(long runId) {
-        Run run = readable(runId);
+        return toSummary(readable(runId));
+    }
+
+    private static RunSummary toSummary(Run run) {
         return new RunSummary(run.getId(), run.getKind(), run.getMethod(), run.getExperimentId(), run.getJobId(),
                 run.getDatasetVersionId(), run.getModelRunId(), run.getDetails() == null ? "{}" : run.getDetails(),
                 run.getCreatedAt());
+    }
+
+    /** A project's runs of one step type, newest first, for result views that let the reader pick a run. */
+    public List<RunSummary> summaries(long projectId, String kind) {
+        access.require(projectId, Capability.READ_RESULTS);
+        return runs.findByProjectIdAndKindOrderByIdDesc(projectId, kind).stream().map(RunService::toSummary).toList();
+    }
+
+    /** The id of a project's newest run of one step type: result views re-read their runs only when it changes. */
+    public Optional<Long> latestRunId(long projectId, String kind) {
+        access.require(projectId, Capability.READ_RESULTS);
+        return runs.findFirstByProjectIdAndKindOrderByIdDesc(projectId, kind).map(Run::getId);
+    }
+
+    /**
+     * A run of an upstream step as a job reads it (no caller: the scheduler runs it), e.g. the cue an EDIT run
+     * confirmed or EXTRACT ranked first.
+     */
+    public RunSummary summaryForJob(long runId) {
+        return toSummary(runs.findById(runId).orElseThrow(() -> new NotFoundException("run", runId)));
     }
 
     /** Every evaluation of a project, oldest first. */

@@ -8,6 +8,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface Runs extends JpaRepository<Run, Long> {
     List<Run> findByProjectIdAndKindOrderById(long projectId, String kind);
 
+    List<Run> findByProjectIdAndKindOrderByIdDesc(long projectId, String kind);
+
     Optional<Run> findFirstByProjectIdAndKindOrderByIdDesc(long projectId, String kind);
 
     /** The newest evaluation of a trained model. */

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The data folder (database, blobs, uploads, models) and upload limits.
+ * The data folder (database, blobs, uploads, models, OCR cache) and upload limits.
  *
  * @param dataDir           everything SpurLab writes lives below it
  * @param maxUploadBytes    an archive larger than this is refused while it streams in
@@ -38,5 +38,13 @@ public record StorageSettings(
 
     public Path work() {
         return dataDir.resolve("work");
+    }
+
+    /**
+     * Words read in images by OCR, keyed by image content: one folder for every job and dataset version, so a second
+     * EXTRACT (or the same image in another version) is not read again.
+     */
+    public Path ocrCache() {
+        return dataDir.resolve("ocr-cache");
     }
 }
