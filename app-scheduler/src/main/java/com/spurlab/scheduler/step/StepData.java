@@ -11,15 +11,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A dataset version's samples as the model sees them: class indices by sorted label, group keys. */
-record StepData(List<String> classNames, List<String> groupBy, List<SampleRecord> samples) {
+/**
+ * A dataset version's samples as the model sees them: class indices by sorted label, group keys. Public for the
+ * steps of feature sub-packages (audit, extract ...), so class indices are made in one place.
+ */
+public record StepData(List<String> classNames, List<String> groupBy, List<SampleRecord> samples) {
 
-    static StepData of(List<SampleRecord> samples, List<String> groupBy) {
+    public static StepData of(List<SampleRecord> samples, List<String> groupBy) {
         List<String> classes = samples.stream().map(SampleRecord::label).distinct().sorted().toList();
         return new StepData(classes, groupBy == null ? List.of() : List.copyOf(groupBy), samples);
     }
 
-    List<LabeledImage> split(String split) {
+    public List<LabeledImage> split(String split) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < classNames.size(); i++) {
             index.put(classNames.get(i), i);
@@ -30,7 +33,7 @@ record StepData(List<String> classNames, List<String> groupBy, List<SampleRecord
     }
 
     /** A model predicts the classes it was trained on: the dataset's labels must be the same. */
-    void requireClasses(Path modelDir) {
+    public void requireClasses(Path modelDir) {
         List<String> trained;
         try {
             trained = ModelMetadata.read(modelDir).classNames();
