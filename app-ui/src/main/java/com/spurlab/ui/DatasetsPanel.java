@@ -25,6 +25,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Upload a dataset archive (the upload shows its transfer progress, the grid the validation's) and
@@ -45,6 +46,7 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
     private volatile String datasetName = "dataset";
     private Long selected;
     private DatasetVersionView shown;
+    private List<DatasetVersionView> versions = List.of();
 
     DatasetsPanel(long projectId, DatasetService datasets, DatasetSamples samples, DatasetDeletion deletion,
                   boolean canDelete) {
@@ -123,7 +125,7 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
 
     @Override
     public void refresh() {
-        List<DatasetVersionView> versions = datasets.list(projectId);
+        versions = datasets.list(projectId);
         grid.setItems(versions);
         comparison.setVersions(versions);
         if (selected != null) {
@@ -150,13 +152,26 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
         }
         HorizontalLayout title = new HorizontalLayout(new H3(v.label() + " — " + v.status()));
         title.setAlignItems(Alignment.BASELINE);
+        List<DatasetVersionView> children = versions.stream().filter(d -> d.derivedFrom() != null
+                && d.derivedFrom().datasetVersionId() == v.id()).toList();
+        String kept = lineage(v, children);
         if (canDelete && v.status() != DatasetStatus.VALIDATING) {
             Button delete = new Button("Delete version", e -> confirmDelete(v));
             delete.setId("delete-version");
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            // The service refuses these too; the button says why before anyone tries.
+            delete.setEnabled(kept == null);
+            if (kept != null) {
+                delete.getElement().setAttribute("title", kept);
+            }
             title.add(delete);
         }
         details.add(title);
+        if (kept != null) {
+            Span note = new Span(kept);
+            note.setId("version-lineage");
+            details.add(note);
+        }
         ValidationReport report = v.report();
         if (report != null) {
             details.add(new Span(String.format(Locale.ROOT, "Detected format %s in a %s archive: %d of %d rows accepted.",
@@ -192,6 +207,22 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
                 });
             }
         }
+    }
+
+    /** Why a version is kept because of its lineage, or null when it is neither derived nor a source. */
+    private String lineage(DatasetVersionView v, List<DatasetVersionView> children) {
+        if (v.derived()) {
+            String source = versions.stream().filter(s -> s.id() == v.derivedFrom().datasetVersionId()).findFirst()
+                    .map(DatasetVersionView::label).orElse("version " + v.derivedFrom().datasetVersionId());
+            return "Derived by " + v.derivedFrom().step() + " (job " + v.derivedFrom().jobId() + ") from " + source
+                    + ": it shares the source's unchanged images instead of copying them, so it cannot be deleted on"
+                    + " its own.";
+        }
+        if (!children.isEmpty()) {
+            return "Source of " + children.stream().map(DatasetVersionView::label).collect(Collectors.joining(", "))
+                    + ", which share its images: it cannot be deleted while they exist.";
+        }
+        return null;
     }
 
     private void confirmDelete(DatasetVersionView v) {

@@ -16,7 +16,7 @@ class PilotBrowserIT extends BrowserITSupport {
         long project = createProject("lead", "browser pilot", "vendor", "executive");
         new LoginPage(driver, baseUrl()).signIn("lead", PASSWORD);
         ProjectPage page = new ProjectPage(driver).open(baseUrl(), project);
-        assertThat(page.tabs()).containsExactly("Dashboard", "Datasets", "Experiments", "Queue");
+        assertThat(page.tabs()).containsExactly("Dashboard", "Datasets", "Experiments", "Synthesis", "Queue");
 
         page.upload("fashion-cue", tinyArchive());
         String datasets = page.awaitDatasetStatus("READY", Duration.ofMinutes(2));
@@ -48,7 +48,7 @@ class PilotBrowserIT extends BrowserITSupport {
 
         driver.manage().deleteAllCookies();
         new LoginPage(driver, baseUrl()).signIn("executive", PASSWORD);
-        assertThat(new ProjectPage(driver).open(baseUrl(), project).tabs()).containsExactly("Dashboard");
+        assertThat(new ProjectPage(driver).open(baseUrl(), project).tabs()).containsExactly("Dashboard", "Synthesis");
         Browser.screenshot(driver, "executive-project");
     }
 }
