@@ -91,7 +91,11 @@ class SynthesizeStep implements Step<SynthesizeParams> {
 
     @Override
     public StepResources resources(SynthesizeParams p) {
-        return p.qualityModel() == QualityModel.TRAIN ? StepResources.TRAINING : StepResources.MODEL;
+        // A background cue may train EDIT's segmentation network (images without a manifest mask, no ONNX model):
+        // the plan cannot see masks, so it takes the training engine, as it does when the cue is only known at run time.
+        boolean mayTrain = p.qualityModel() == QualityModel.TRAIN || p.cue() == null
+                || SynthesisCue.parse(p.cue()).region() == SynthesisCue.Region.BACKGROUND;
+        return mayTrain ? StepResources.TRAINING : StepResources.MODEL;
     }
 
     @Override
