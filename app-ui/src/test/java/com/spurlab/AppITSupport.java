@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -117,20 +118,9 @@ public abstract class AppITSupport {
         return id;
     }
 
-    /** Polls until the condition holds or the timeout passes; returns the last value. */
+    /** Polls (Awaitility, every 250 ms) until the condition holds and returns that value; fails after the timeout. */
     protected static <T> T await(Supplier<T> read, Predicate<T> done, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        T value = read.get();
-        while (!done.test(value) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            value = read.get();
-        }
-        return value;
+        return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(read::get, done::test);
     }
 
     protected static HttpHeaders bearer(String token) {

@@ -67,6 +67,19 @@ class PilotApiIT extends AppITSupport {
                 .get("runId").asLong()).isEqualTo(evaluationRun);
         assertThat(metrics.get("method").asText()).isEqualTo("GROUP_DRO");
 
+        // The evaluation left a KPI snapshot: the KPI reads it, with its interval and a status that agrees with it.
+        assertThat(api("lead").put().uri("/api/v1/projects/{id}/kpis/WORST_GROUP_ACCURACY", project)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(Map.of("threshold", 0.85))
+                .retrieve().toBodilessEntity().getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode kpi = get("executive", "/api/v1/projects/" + project + "/kpis").getBody().get(0);
+        assertThat(kpi.get("latest").asDouble()).isEqualTo(metrics.get("worstGroupAccuracy").asDouble());
+        assertThat(kpi.at("/latestPoint/evaluationRunId").asLong()).isEqualTo(evaluationRun);
+        assertThat(kpi.at("/comparedOn/split").asText()).isEqualTo("test");
+        assertThat(kpi.get("baseline").isNull()).as("no ERM evaluation yet").isTrue();
+        double ciHigh = kpi.at("/latestPoint/ciHigh").asDouble();
+        double ciLow = kpi.at("/latestPoint/ciLow").asDouble();
+        assertThat(kpi.get("status").asText()).isEqualTo(ciHigh < 0.85 ? "NOT_MET" : ciLow >= 0.85 ? "MET" : "UNCERTAIN");
+
         JsonNode details = get("executive", "/api/v1/runs/" + evaluationRun + "/details").getBody();
         JsonNode test = StreamSupport.stream(details.get("splits").spliterator(), false)
                 .filter(d -> d.get("split").asText().equals("test")).findFirst().orElseThrow();
@@ -82,7 +95,11 @@ class PilotApiIT extends AppITSupport {
         assertThat(confusionCorrect / 80.0).isEqualTo(metrics.get("accuracy").asDouble(),
                 org.assertj.core.data.Offset.offset(1e-9));
         assertThat(test.get("errorCount").asInt()).isEqualTo(80 - confusionCorrect);
-        assertThat(test.get("expectedCalibrationError").asDouble()).isBetween(0.0, 1.0);
+        // The calibration error is the one of the test predictions kept in the run's embeddings.
+        java.nio.file.Path embeddings = dataFolder().resolve("jobs").resolve("job-" + evaluate.get("id").asLong())
+                .resolve("embeddings").resolve("embeddings-test.csv");
+        assertThat(test.get("expectedCalibrationError").asDouble()).isCloseTo(calibrationError(embeddings),
+                org.assertj.core.data.Offset.offset(1e-5));
         // Results name no server path: the errors and embeddings are the run's EMBEDDINGS artifact, by id.
         assertThat(details.toString()).doesNotContain(dataFolder().toString()).doesNotContain(".csv");
         JsonNode artifacts = get("executive", "/api/v1/runs/" + evaluationRun + "/artifacts").getBody();
@@ -159,6 +176,34 @@ class PilotApiIT extends AppITSupport {
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(client.get().uri("/actuator/health").retrieve().toEntity(JsonNode.class).getBody()
                 .get("status").asText()).isEqualTo("UP");
+    }
+
+    /** ECE over 15 equal-width confidence bins, from the rows {@code sample_id,label,predicted,confidence,...}. */
+    private static double calibrationError(java.nio.file.Path embeddingsCsv) {
+        List<String> rows;
+        try {
+            rows = java.nio.file.Files.readAllLines(embeddingsCsv);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        double[] confidence = new double[15];
+        int[] correct = new int[15];
+        int[] count = new int[15];
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            double c = Double.parseDouble(f[3]);
+            int bin = Math.min(14, (int) (c * 15));
+            count[bin]++;
+            confidence[bin] += c;
+            correct[bin] += f[1].equals(f[2]) ? 1 : 0;
+        }
+        double ece = 0;
+        for (int b = 0; b < 15; b++) {
+            if (count[b] > 0) {
+                ece += Math.abs((double) correct[b] / count[b] - confidence[b] / count[b]) * count[b] / (rows.size() - 1);
+            }
+        }
+        return ece;
     }
 
     private static java.nio.file.Path writeText(String text) {

@@ -48,9 +48,10 @@ class DatasetApi {
     /**
      * {@code progress}: share of the validation done, 0..1 (1 once READY or REJECTED); {@code derivedFrom}: null for
      * an upload; {@code lineageRootId}: the upload a derived version descends from (itself for an upload);
-     * {@code validationJobId}: the job that validates (validated) an upload, with its progress and log.
+     * {@code validationJobId}: the job that validates (validated) an upload, with its progress and log;
+     * {@code version}: null for a rejected upload whose number a later upload of the name took.
      */
-    record DatasetJson(long id, long projectId, String name, int version, DatasetStatus status, double progress,
+    record DatasetJson(long id, long projectId, String name, Integer version, DatasetStatus status, double progress,
                        String format, String archive, String uploadedBy, ValidationReport report, int samples,
                        List<String> labels, Map<String, List<String>> attributes, Composition composition,
                        DerivedFromJson derivedFrom, long lineageRootId, Long validationJobId) {
@@ -60,7 +61,8 @@ class DatasetApi {
         Composition c = v.composition();
         DerivedFromJson derived = v.derivedFrom() == null ? null : new DerivedFromJson(v.derivedFrom().datasetVersionId(),
                 runs.runOfJob(v.derivedFrom().jobId()).orElse(null), v.derivedFrom().step());
-        return new DatasetJson(v.id(), v.projectId(), v.name(), v.version(), v.status(), v.progress(),
+        return new DatasetJson(v.id(), v.projectId(), v.name(), v.version() > 0 ? v.version() : null, v.status(),
+                v.progress(),
                 v.format(), v.report() == null ? null : v.report().archive(), v.uploadedBy(), v.report(),
                 v.samples(), c == null ? List.of() : c.labels(), c == null ? Map.of() : c.attributes(), c, derived,
                 v.lineageRootId(), v.derived() ? null : experiments.validationJobOf(v.id()).orElse(null));

@@ -51,11 +51,12 @@ class ExperimentApi {
         }
     }
 
+    /** {@code note}: what a generated plan (the pilot) left out and why, else null. */
     record ExperimentJson(long id, long projectId, long datasetVersionId, String name, String status, int priority,
-                          List<JobJson> jobs) {
+                          String note, List<JobJson> jobs) {
         static ExperimentJson of(ExperimentView e) {
             return new ExperimentJson(e.id(), e.projectId(), e.datasetVersionId(), e.name(), e.status().name(),
-                    e.priority(), e.jobs().stream().map(JobJson::of).toList());
+                    e.priority(), e.note(), e.jobs().stream().map(JobJson::of).toList());
         }
     }
 

@@ -4,6 +4,7 @@ import com.spurlab.core.dataset.DatasetDeletion;
 import com.spurlab.core.dataset.DatasetSamples;
 import com.spurlab.core.dataset.DatasetService;
 import com.spurlab.core.experiment.ExperimentService;
+import com.spurlab.core.experiment.PilotPlans;
 import com.spurlab.core.kpi.KpiService;
 import com.spurlab.core.project.Capability;
 import com.spurlab.core.project.ProjectAccess;
@@ -25,19 +26,21 @@ class CoreTabs {
 
     @Bean
     ProjectTab datasetsTab(DatasetService datasets, DatasetSamples samples, DatasetDeletion deletion,
-                           ProjectAccess access) {
+                           ProjectAccess access, RunService runs) {
         return tab("Datasets", 20, Capability.UPLOAD, id -> new DatasetsPanel(id, datasets, samples, deletion,
-                access.allows(id, Capability.MANAGE)));
+                access.allows(id, Capability.MANAGE), runs::runOfJob));
     }
 
     @Bean
-    ProjectTab experimentsTab(DatasetService datasets, ExperimentService experiments, StepCatalog catalog) {
-        return tab("Experiments", 30, Capability.MANAGE, id -> new ExperimentsPanel(id, datasets, experiments, catalog));
+    ProjectTab experimentsTab(DatasetService datasets, ExperimentService experiments, StepCatalog catalog,
+                              PilotPlans pilots) {
+        return tab("Experiments", 30, Capability.MANAGE, id -> new ExperimentsPanel(id, datasets, experiments, catalog,
+                pilots));
     }
 
     @Bean
     ProjectTab queueTab(ExperimentService experiments, Clock clock) {
-        return tab("Queue", 90, Capability.MANAGE, id -> new QueuePanel(() -> experiments.queue(id), experiments,
+        return tab("Queue", 90, Capability.OPERATE, id -> new QueuePanel(() -> experiments.queue(id), experiments,
                 clock, false));
     }
 

@@ -1,5 +1,6 @@
 package com.spurlab.ui;
 
+import com.spurlab.core.kpi.KpiPoint;
 import com.spurlab.core.kpi.KpiService;
 import com.spurlab.core.kpi.KpiStatus;
 import com.spurlab.core.run.RunMetrics;
@@ -92,15 +93,33 @@ class DashboardPanel extends VerticalLayout implements ProjectView.Refreshable {
         cards.getStyle().set("gap", "1em");
         for (KpiStatus k : statuses) {
             String title = k.metric().name().replace('_', ' ').toLowerCase(Locale.ROOT);
-            String sub = String.format(Locale.ROOT, "target %s %s · baseline %s · best %s", Labels.comparator(k.comparator()),
-                    percent(k.target()), percent(k.baseline()), percent(k.best()));
-            Div card = figure("KPI: " + title, percent(k.latest()), null, sub);
-            Span met = new Span(k.latest() == null ? "no evaluation" : k.met() ? "met" : "not met");
-            met.getElement().getThemeList().add(k.met() ? "badge success" : "badge error");
-            card.add(met);
+            KpiPoint shown = "best".equals(k.statusOf()) ? k.bestPoint() : k.latestPoint();
+            String sub = String.format(Locale.ROOT, "target %s %s · baseline %s · best (by val) %s · latest %s%s",
+                    Labels.comparator(k.comparator()), percent(k.target()), withInterval(k.baselinePoint()), withInterval(k.bestPoint()),
+                    withInterval(k.latestPoint()), shown != null && shown.tooSmall()
+                            ? " · worst group only " + shown.worstGroupN() + " images" : "");
+            Div card = figure("KPI: " + title + (k.statusOf() == null ? "" : " (" + k.statusOf() + ")"),
+                    percent(shown == null ? null : shown.value()), null, sub);
+            Span status = new Span(shown == null ? "no evaluation" : switch (k.status()) {
+                case MET -> "met";
+                case NOT_MET -> "not met";
+                case UNCERTAIN -> "uncertain";
+            });
+            status.addClassName("kpi-status");
+            status.getElement().getThemeList().add(switch (k.status()) {
+                case MET -> "badge success";
+                case NOT_MET -> "badge error";
+                case UNCERTAIN -> "badge contrast";
+            });
+            card.add(status);
             cards.add(card);
         }
         return cards;
+    }
+
+    private static String withInterval(KpiPoint p) {
+        return p == null ? "—" : String.format(Locale.ROOT, "%s [%s – %s]", percent(p.value()), percent(p.ciLow()),
+                percent(p.ciHigh()));
     }
 
     private static Div figure(String title, String value, String id, String sub) {

@@ -6,31 +6,38 @@ import com.spurlab.core.dataset.DatasetSamples;
 import com.spurlab.core.dataset.DatasetService;
 import com.spurlab.core.dataset.DatasetStatus;
 import com.spurlab.core.dataset.DatasetVersionView;
-import com.spurlab.core.dataset.ValidationReport;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
- * Upload a dataset archive (the upload shows its transfer progress, the grid the validation's) and
- * read a version: report, composition heat maps, a gallery per group, deletion (leads), and a
- * comparison of two versions.
+ * Upload dataset archives, one after the other without reloading (the upload shows its transfer, the grid the
+ * validation's progress, a notice says when validation ended), and read a version: its report in full,
+ * composition heat maps, a gallery per group, deletion (leads), and a comparison of two versions.
  */
 class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
 
@@ -39,46 +46,62 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
     private final DatasetSamples samples;
     private final DatasetDeletion deletion;
     private final boolean canDelete;
+    private final LongFunction<Optional<Long>> runOfJob;
+    private List<DatasetVersionView> versions = List.of();
     private final Grid<DatasetVersionView> grid = new Grid<>();
     private final Div details = new Div();
     private final Div gallery = new Div();
     private final VersionComparison comparison;
+    private final TextField name = new TextField("Dataset name");
+    private final Map<Long, DatasetStatus> lastStatus = new HashMap<>();
     private volatile String datasetName = "dataset";
     private Long selected;
     private DatasetVersionView shown;
-    private List<DatasetVersionView> versions = List.of();
 
+    /** @param runOfJob the run a job recorded, for a derived version's provenance */
     DatasetsPanel(long projectId, DatasetService datasets, DatasetSamples samples, DatasetDeletion deletion,
-                  boolean canDelete) {
+                  boolean canDelete, LongFunction<Optional<Long>> runOfJob) {
         this.projectId = projectId;
+        this.runOfJob = runOfJob;
         this.datasets = datasets;
         this.samples = samples;
         this.deletion = deletion;
         this.canDelete = canDelete;
         this.comparison = new VersionComparison(samples);
         setPadding(false);
-        TextField name = new TextField("Dataset name");
         name.setId("dataset-name");
-        name.setValue(datasetName);
+        name.setHelperText("the same name again makes its next version");
         name.addValueChangeListener(e -> datasetName = e.getValue());
         Upload upload = new Upload(uploadHandler());
         upload.setId("dataset-upload");
         upload.setAcceptedFileTypes(".zip", ".tar", ".gz", ".tgz", "application/zip", "application/x-tar",
                 "application/gzip");
         upload.setMaxFiles(1);
+        upload.setDropLabel(new Span("Drop one archive here"));
+        // The component refuses files itself (too many, wrong type, too large): say so instead of nothing.
+        upload.addFileRejectedListener(e -> Notifications.error(e.getErrorMessage() + ": " + e.getFileName()));
+        upload.addFailedListener(e -> Notifications.error("The upload of " + e.getFileName() + " failed: "
+                + (e.getReason() == null ? "the connection broke" : e.getReason().getMessage())));
         HorizontalLayout form = new HorizontalLayout(name, upload);
         form.setAlignItems(Alignment.END);
-        add(new Span("Upload a zip, tar or tar.gz holding a SpurLab manifest.csv (image,label,split[,caption][,mask]"
-                + "[,attr:NAME…]), a WILDS/Waterbirds metadata.csv (img_filename,y,split[,place]) or image folders "
-                + "train|val|test/<label>/<image>. Uploading the same name again makes the next version."), form);
+        form.setWrap(true);
+        Paragraph formats = new Paragraph("Upload a zip, tar or tar.gz holding a SpurLab manifest.csv (image,label,"
+                + "split[,caption][,mask][,attr:NAME…]), a WILDS/Waterbirds metadata.csv (img_filename,y,split[,place]; "
+                + "optional classes.txt or label_names.csv name the y values) or image folders "
+                + "train|val|test/<label>/<image>.");
+        formats.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+        add(formats, form);
 
         grid.setId("datasets");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(DatasetVersionView::label).setHeader("Version").setAutoWidth(true);
         grid.addComponentColumn(DatasetsPanel::status).setHeader("Status").setAutoWidth(true);
         grid.addColumn(v -> v.format() == null ? "" : v.format()).setHeader("Format").setAutoWidth(true);
-        grid.addColumn(DatasetVersionView::samples).setHeader("Samples").setAutoWidth(true);
+        grid.addColumn(DatasetVersionView::samples).setHeader("Images").setAutoWidth(true);
         grid.addColumn(DatasetVersionView::uploadedBy).setHeader("Uploaded by").setAutoWidth(true);
-        grid.addColumn(v -> v.createdAt().toString().replace('T', ' ').substring(0, 19)).setHeader("Uploaded");
+        grid.addColumn(v -> v.createdAt().toString().replace('T', ' ').substring(0, 19)).setHeader("Uploaded")
+                .setAutoWidth(true);
+        grid.addColumn(this::provenance).setHeader("Provenance").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         grid.addSelectionListener(e -> {
             // Each poll replaces the items, which clears the selection; only a person's click changes it.
@@ -88,37 +111,50 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
             selected = e.getFirstSelectedItem().map(DatasetVersionView::id).orElse(null);
             showDetails(e.getFirstSelectedItem().orElse(null));
         });
+        details.setWidthFull();
+        gallery.setWidthFull();
         add(grid, details, gallery, comparison);
+        List<DatasetVersionView> versions = datasets.list(projectId);
+        // The name of the latest upload: the next one is most often its next version.
+        datasetName = versions.isEmpty() ? "dataset" : versions.get(0).name();
+        name.setValue(datasetName);
         refresh();
     }
 
     /** READY/REJECTED as text; while validating, a bar with the share done. */
     private static com.vaadin.flow.component.Component status(DatasetVersionView v) {
         if (v.status() != DatasetStatus.VALIDATING) {
-            return new Span(v.status().name());
+            Span text = new Span(v.status().name());
+            text.getElement().getThemeList().add(v.status() == DatasetStatus.READY ? "badge success" : "badge error");
+            return text;
         }
         ProgressBar bar = new ProgressBar(0, 1, v.progress());
         bar.setWidth("8em");
         bar.addClassName("validation-progress");
         Span text = new Span(String.format(Locale.ROOT, "VALIDATING %d %%", Math.round(v.progress() * 100)));
-        return new VerticalLayout(text, bar) {{
-                setPadding(false);
-                setSpacing(false);
-            }};
+        VerticalLayout cell = new VerticalLayout(text, bar);
+        cell.setPadding(false);
+        cell.setSpacing(false);
+        return cell;
     }
 
     private UploadHandler uploadHandler() {
         return event -> {
             UI ui = event.getUI();
-            String name = datasetName;
+            String chosenName = datasetName;
             try (InputStream in = event.getInputStream()) {
-                DatasetVersionView version = datasets.upload(projectId, name, event.getFileName(), in);
+                DatasetVersionView version = datasets.upload(projectId, chosenName, event.getFileName(), in);
                 ui.access(() -> {
                     Notifications.success("Uploaded " + version.label() + "; validating…");
+                    // Ready for the next archive at once, without reloading the page.
+                    ((Upload) event.getOwningComponent()).clearFileList();
                     refresh();
                 });
             } catch (RuntimeException e) {
-                ui.access(() -> Notifications.error(e.getMessage()));
+                ui.access(() -> {
+                    Notifications.error(e.getMessage());
+                    ((Upload) event.getOwningComponent()).clearFileList();
+                });
             }
         };
     }
@@ -126,6 +162,7 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
     @Override
     public void refresh() {
         versions = datasets.list(projectId);
+        announceFinished(versions);
         grid.setItems(versions);
         comparison.setVersions(versions);
         if (selected != null) {
@@ -136,6 +173,31 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
             // Re-render only on change, so an open gallery is not reloaded every poll.
             if (!Objects.equals(now, shown)) {
                 showDetails(now);
+            }
+        }
+    }
+
+    /** A notice for each version whose validation ended since the last look, with a way to its report. */
+    private void announceFinished(List<DatasetVersionView> versions) {
+        for (DatasetVersionView v : versions) {
+            DatasetStatus before = lastStatus.put(v.id(), v.status());
+            if (before == DatasetStatus.VALIDATING && v.status() != DatasetStatus.VALIDATING) {
+                boolean ready = v.status() == DatasetStatus.READY;
+                Span text = new Span(ready ? v.label() + " is READY: " + v.samples() + " images."
+                        : v.label() + " was REJECTED: the report says what to fix.");
+                Button open = new Button(ready ? "Open" : "Read the report", e -> {
+                    selected = v.id();
+                    grid.select(v);
+                    showDetails(v);
+                });
+                open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                Notification notice = new Notification(new HorizontalLayout(text, open));
+                notice.setId("validation-notice");
+                notice.setDuration(10_000);
+                notice.setPosition(Notification.Position.TOP_CENTER);
+                notice.addThemeVariants(ready ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
+                open.addClickListener(e -> notice.close());
+                notice.open();
             }
         }
     }
@@ -152,9 +214,8 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
         }
         HorizontalLayout title = new HorizontalLayout(new H3(v.label() + " — " + v.status()));
         title.setAlignItems(Alignment.BASELINE);
-        List<DatasetVersionView> children = versions.stream().filter(d -> d.derivedFrom() != null
-                && d.derivedFrom().datasetVersionId() == v.id()).toList();
-        String kept = lineage(v, children);
+        title.setWrap(true);
+        String kept = lineage(v);
         if (canDelete && v.status() != DatasetStatus.VALIDATING) {
             Button delete = new Button("Delete version", e -> confirmDelete(v));
             delete.setId("delete-version");
@@ -172,57 +233,46 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
             note.setId("version-lineage");
             details.add(note);
         }
-        ValidationReport report = v.report();
-        if (report != null) {
-            details.add(new Span(String.format(Locale.ROOT, "Detected format %s in a %s archive: %d of %d rows accepted.",
-                    report.format() == null ? "unknown" : report.format(),
-                    report.archive() == null ? "unreadable" : report.archive(), report.accepted(), report.rows())));
-            if (!report.problems().isEmpty()) {
-                Grid<ValidationReport.Problem> problems = new Grid<>();
-                problems.setId("validation-problems");
-                problems.addColumn(p -> p.severity().name()).setHeader("Severity").setAutoWidth(true);
-                problems.addColumn(ValidationReport.Problem::problem).setHeader("Problem").setFlexGrow(3);
-                problems.addColumn(p -> p.file() == null ? "" : p.file()).setHeader("First file");
-                problems.addColumn(p -> p.line() == null ? "" : String.valueOf(p.line())).setHeader("Line");
-                problems.addColumn(ValidationReport.Problem::count).setHeader("Rows");
-                problems.setItems(report.problems());
-                problems.setAllRowsVisible(true);
-                details.add(problems);
-            }
+        if (v.report() != null) {
+            details.add(new ValidationReportView(v));
         }
         Composition composition = v.composition();
-        if (composition != null) {
-            details.add(new CompositionTable(composition, (split, label, attribute, value) -> {
+        if (composition != null && v.status() == DatasetStatus.READY) {
+            Map<String, Map<String, Integer>> labelCounts = composition.byAttribute().isEmpty()
+                    ? samples.labelCounts(v.id()) : Map.of();
+            details.add(new CompositionCharts(composition, labelCounts, (split, label, attribute, value) -> {
                 gallery.removeAll();
                 gallery.add(new SampleGallery(samples, v.id(), split, label, attribute, value));
+                gallery.scrollIntoView();
             }));
-            if (composition.byAttribute().isEmpty() && v.status() == DatasetStatus.READY) {
-                composition.labels().forEach(label -> {
-                    Button show = new Button("Samples of " + label, e -> {
-                        gallery.removeAll();
-                        gallery.add(new SampleGallery(samples, v.id(), "train", label, null, null));
-                    });
-                    show.addThemeVariants(ButtonVariant.LUMO_SMALL);
-                    details.add(show);
-                });
-            }
         }
     }
 
     /** Why a version is kept because of its lineage, or null when it is neither derived nor a source. */
-    private String lineage(DatasetVersionView v, List<DatasetVersionView> children) {
+    private String lineage(DatasetVersionView v) {
         if (v.derived()) {
-            String source = versions.stream().filter(s -> s.id() == v.derivedFrom().datasetVersionId()).findFirst()
-                    .map(DatasetVersionView::label).orElse("version " + v.derivedFrom().datasetVersionId());
-            return "Derived by " + v.derivedFrom().step() + " (job " + v.derivedFrom().jobId() + ") from " + source
-                    + ": it shares the source's unchanged images instead of copying them, so it cannot be deleted on"
-                    + " its own.";
+            return "Derived by " + v.derivedFrom().step() + " from " + versions.stream()
+                    .filter(s -> s.id() == v.derivedFrom().datasetVersionId()).map(DatasetVersionView::label)
+                    .findFirst().orElse("version " + v.derivedFrom().datasetVersionId()) + ": it shares the source's"
+                    + " unchanged images instead of copying them, so it cannot be deleted on its own.";
         }
-        if (!children.isEmpty()) {
-            return "Source of " + children.stream().map(DatasetVersionView::label).collect(Collectors.joining(", "))
-                    + ", which share its images: it cannot be deleted while they exist.";
+        List<String> children = versions.stream().filter(d -> d.derivedFrom() != null
+                && d.derivedFrom().datasetVersionId() == v.id()).map(DatasetVersionView::label).toList();
+        return children.isEmpty() ? null : "Source of " + String.join(", ", children) + ", which share its images:"
+                + " it cannot be deleted while they exist.";
+    }
+
+    /** "derived from shoes v1 by EDIT (run 12)" for a derived version; empty for an upload. */
+    private String provenance(DatasetVersionView v) {
+        if (v.derivedFrom() == null) {
+            return "";
         }
-        return null;
+        long sourceId = v.derivedFrom().datasetVersionId();
+        String source = versions.stream().filter(s -> s.id() == sourceId).map(DatasetVersionView::label).findFirst()
+                .orElse("version " + sourceId);
+        String run = runOfJob.apply(v.derivedFrom().jobId()).map(id -> "run " + id)
+                .orElse("job " + v.derivedFrom().jobId());
+        return "derived from " + source + " by " + v.derivedFrom().step() + " (" + run + ")";
     }
 
     private void confirmDelete(DatasetVersionView v) {

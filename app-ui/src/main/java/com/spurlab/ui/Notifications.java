@@ -9,12 +9,12 @@ import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Runs a service call from a view and shows the service's own message when it refuses. */
-final class Notifications {
+public final class Notifications {
 
     private Notifications() {
     }
 
-    static <T> T attempt(Supplier<T> call) {
+    public static <T> T attempt(Supplier<T> call) {
         try {
             return call.get();
         } catch (InvalidRequestException | NotFoundException | ConflictException | AccessDeniedException e) {
@@ -23,12 +23,12 @@ final class Notifications {
         }
     }
 
-    static void error(String message) {
+    public static void error(String message) {
         Notification n = Notification.show(message, 6000, Notification.Position.TOP_CENTER);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
-    static void success(String message) {
+    public static void success(String message) {
         Notification n = Notification.show(message, 4000, Notification.Position.BOTTOM_START);
         n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }

@@ -54,12 +54,20 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver {
         try {
             id = Long.parseLong(event.getRouteParameters().get("projectId").orElse(""));
         } catch (NumberFormatException e) {
-            add(new Paragraph("No such project."));
+            add(new H2("No such project"), new Paragraph("This address names no project. Your projects are listed "
+                    + "on the start page."));
             return;
         }
-        Project project = Notifications.attempt(() -> projects.get(id));
+        Project project;
+        try {
+            project = projects.get(id);
+        } catch (org.springframework.security.access.AccessDeniedException | com.spurlab.core.NotFoundException e) {
+            // The page says it; a toast repeating "not a member of project N" would only add noise.
+            project = null;
+        }
         if (project == null) {
-            add(new Paragraph("You have no access to this project."));
+            add(new H2("Not one of your projects"), new Paragraph("This project does not exist or you are not one of "
+                    + "its members. A lead of the project can add you in its Settings."));
             return;
         }
         add(new H2(project.getName()));

@@ -39,6 +39,36 @@ class StepForm extends FormLayout {
             defaults.put(p.name(), ((HasValue<?, ?>) field).getValue());
             add((com.vaadin.flow.component.Component) field);
         }
+        if (fields.get("method") instanceof ComboBox<?> method) {
+            @SuppressWarnings("unchecked")
+            ComboBox<String> methods = (ComboBox<String>) method;
+            explainMethods(methods, attributes.isEmpty());
+        }
+    }
+
+    /**
+     * The chosen method in plain words; parameters of other methods hidden; a method that balances groups
+     * flagged when the version has no attribute to form them (the step would refuse it when planned).
+     */
+    private void explainMethods(ComboBox<String> method, boolean noAttributes) {
+        method.setItemLabelGenerator(code -> ParameterWords.shortChoice(code)
+                + (noAttributes && ParameterWords.GROUP_METHODS.contains(code) ? " (needs an attribute)" : ""));
+        Runnable update = () -> {
+            String chosen = method.getValue();
+            method.setHelperText(chosen == null ? "" : ParameterWords.choice(chosen));
+            boolean impossible = noAttributes && ParameterWords.GROUP_METHODS.contains(chosen);
+            method.setInvalid(impossible);
+            method.setErrorMessage(impossible ? ParameterWords.shortChoice(chosen) + " balances groups, and this "
+                    + "dataset version has no attribute to form them: choose ERM or JTT" : null);
+            fields.forEach((name, field) -> {
+                String only = ParameterWords.methodOf(name);
+                if (only != null) {
+                    ((com.vaadin.flow.component.Component) field).setVisible(only.equals(chosen));
+                }
+            });
+        };
+        method.addValueChangeListener(e -> update.run());
+        update.run();
     }
 
     /** The parameters the lead changed from their defaults, as the API takes them. */
@@ -54,22 +84,44 @@ class StepForm extends FormLayout {
         return out;
     }
 
-    /** Sets a field by parameter name (plan templates, clones). */
+    /**
+     * Sets a field by parameter name (plan templates, clones), converting the value as the API reads it: a
+     * number for number fields, a list or comma string for lists, text for choices. Null clears the field.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     void set(String name, Object value) {
         HasValue field = fields.get(name);
-        if (field != null) {
+        if (field == null) {
+            return;
+        }
+        if (value == null) {
+            field.clear();
+        } else if (field instanceof IntegerField && value instanceof Number n) {
+            field.setValue(n.intValue());
+        } else if (field instanceof NumberField && value instanceof Number n) {
+            field.setValue(n.doubleValue());
+        } else if (field instanceof MultiSelectComboBox) {
+            java.util.Collection<?> items = value instanceof java.util.Collection<?> c ? c
+                    : List.of(value.toString().split("\\s*,\\s*"));
+            field.setValue(new java.util.LinkedHashSet<>(items.stream().map(String::valueOf)
+                    .filter(v -> !v.isBlank()).toList()));
+        } else if (field instanceof Checkbox) {
+            field.setValue(Boolean.valueOf(value.toString()));
+        } else if (field instanceof ComboBox || field instanceof TextField) {
+            field.setValue(value.toString());
+        } else {
             field.setValue(value);
         }
     }
 
     private static HasValue<?, ?> field(StepParameter p, List<String> attributes) {
-        String label = p.name();
+        String label = ParameterWords.label(p.name());
         AbstractField<?, ?> field;
         switch (p.kind()) {
             case CHOICE -> {
                 ComboBox<String> box = new ComboBox<>(label, p.choices());
                 box.setAllowCustomValue(false);
+                box.setItemLabelGenerator(ParameterWords::shortChoice);
                 box.setValue(p.defaultValue() == null ? null : p.defaultValue().toString());
                 box.setHelperText(p.description());
                 return box;
@@ -113,7 +165,8 @@ class StepForm extends FormLayout {
                 list.setHelperText(p.description());
                 if (p.choices().isEmpty() && attributes.isEmpty()) {
                     list.setEnabled(false);
-                    list.setHelperText("this dataset version has no attributes to choose from");
+                    list.setHelperText("Not available: this dataset version has no attributes (no attr: columns, "
+                            + "no WILDS place), so its groups are its labels");
                 }
                 return list;
             }

@@ -7,7 +7,14 @@ import com.spurlab.core.dataset.VersionDiff;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.spurlab.core.dataset.SampleView;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.io.ByteArrayInputStream;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -80,14 +87,51 @@ class VersionComparison extends Div {
         counts.addColumn(c -> String.format(Locale.ROOT, "%+d", c.after() - c.before())).setHeader("Change");
         counts.setItems(diff.counts());
         counts.setAllRowsVisible(true);
-        Grid<VersionDiff.AttributeChange> cues = new Grid<>();
-        cues.setId("diff-attributes");
-        cues.addColumn(VersionDiff.AttributeChange::attribute).setHeader("Attribute");
-        cues.addColumn(a -> format(a.cramersVBefore(), a.suspectedBefore())).setHeader("Cramér's V before");
-        cues.addColumn(a -> format(a.cramersVAfter(), a.suspectedAfter())).setHeader("Cramér's V after");
-        cues.setItems(diff.attributes());
-        cues.setAllRowsVisible(true);
-        result.add(summary, counts, cues);
+        result.add(summary, examples("Added in " + diff.to(), "diff-added", diff.toId(), diff.addedExamples(),
+                diff.added()), examples("Removed since " + diff.from(), "diff-removed", diff.fromId(),
+                diff.removedExamples(), diff.removed()), counts);
+        if (diff.attributes().isEmpty()) {
+            result.add(new Paragraph("Neither version has attributes, so there is no cue association to compare."));
+        } else {
+            Grid<VersionDiff.AttributeChange> cues = new Grid<>();
+            cues.setId("diff-attributes");
+            cues.addColumn(VersionDiff.AttributeChange::attribute).setHeader("Attribute");
+            cues.addColumn(a -> format(a.cramersVBefore(), a.suspectedBefore())).setHeader("Cramér's V before");
+            cues.addColumn(a -> format(a.cramersVAfter(), a.suspectedAfter())).setHeader("Cramér's V after");
+            cues.setItems(diff.attributes());
+            cues.setAllRowsVisible(true);
+            result.add(cues);
+        }
+    }
+
+    /** Thumbnails of the images added or removed (the first ones), each from the version that holds it. */
+    private Div examples(String title, String id, long versionId, List<SampleView> shown, int total) {
+        Div box = new Div();
+        box.setId(id);
+        if (total == 0) {
+            return box;
+        }
+        box.add(new H4(title + " (" + total + (shown.size() < total ? ", the first " + shown.size() + " shown" : "")
+                + ")"));
+        Div tiles = new Div();
+        tiles.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.XSMALL);
+        for (SampleView sample : shown) {
+            long sampleId = sample.id();
+            Image image = new Image(DownloadHandler.fromInputStream(event -> {
+                byte[] png = samples.thumbnail(versionId, sampleId, SampleGallery.THUMBNAIL_SIDE);
+                return new DownloadResponse(new ByteArrayInputStream(png), "sample-" + sampleId + ".png", "image/png",
+                        png.length);
+            }).inline(), sample.path());
+            image.setWidth("64px");
+            image.setHeight("64px");
+            image.getElement().setAttribute("title", sample.split() + " · " + Labels.group(sample.label()) + " · "
+                    + sample.path());
+            image.getElement().setAttribute("loading", "lazy");
+            image.addClassNames("diff-thumbnail", LumoUtility.Border.ALL, LumoUtility.BorderColor.CONTRAST_10);
+            tiles.add(image);
+        }
+        box.add(tiles);
+        return box;
     }
 
     private static String format(Double v, boolean suspected) {

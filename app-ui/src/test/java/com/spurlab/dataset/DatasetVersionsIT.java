@@ -126,6 +126,26 @@ class DatasetVersionsIT extends AppITSupport {
         assertThat(get("lead2", "/api/v1/projects/" + foreign + "/datasets").getBody()).isEmpty();
     }
 
+    @Test
+    void aRejectedUploadGivesUpItsVersionNumber() throws IOException {
+        long project = createProject("lead", "numbering pilot " + System.nanoTime(), "vendor");
+        var slip = DatasetArchivesForIT.waterbirds(41, 42, 43, 44).entry("../evil.png", DatasetArchivesForIT.png(45));
+        JsonNode rejected = uploadAndAwait("vendor", project, "shelf", slip.zip());
+        assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.get("version").asInt()).isEqualTo(1);
+
+        JsonNode accepted = uploadAndAwait("vendor", project, "shelf", DatasetArchivesForIT.waterbirds(
+                41, 42, 43, 44, 46, 47, 48, 49, 50, 51).zip());
+
+        assertThat(accepted.get("status").asText()).isEqualTo("READY");
+        assertThat(accepted.get("version").asInt()).isEqualTo(1);
+        JsonNode before = get("vendor", "/api/v1/datasets/" + rejected.get("id").asLong()).getBody();
+        assertThat(before.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(before.get("version").isNull()).isTrue();
+        assertThat(uploadAndAwait("vendor", project, "shelf", DatasetArchivesForIT.waterbirds(
+                52, 53, 54, 55, 56, 57, 58, 59, 60, 61).zip()).get("version").asInt()).isEqualTo(2);
+    }
+
     private JsonNode uploadAndAwait(String user, long project, String name, Path archive) {
         var accepted = upload(user, project, name, archive);
         assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.ACCEPTED);

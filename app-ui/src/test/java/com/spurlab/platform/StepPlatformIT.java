@@ -167,6 +167,43 @@ class StepPlatformIT extends AppITSupport {
         assertThat(finished(second).get("status").asText()).isEqualTo("CANCELLED");
     }
 
+    @Test
+    void thePilotIsOnePlanOfTheInstalledStepsAndSaysWhatItLeftOut() {
+        List<String> installed = new ArrayList<>();
+        get("lead", "/api/v1/steps").getBody().forEach(s -> installed.add(s.get("type").asText()));
+        var response = post("lead", "/api/v1/projects/" + project + "/pilots", Map.of("datasetVersionId", dataset));
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
+        long pilot = response.getBody().get("id").asLong();
+        JsonNode experiment = experiment(pilot);
+        experiment.get("jobs").forEach(j -> post("lead", "/api/v1/jobs/" + j.get("id").asLong() + "/cancel", Map.of()));
+
+        // The tiny set's cue attribute is flagged by its composition: the pilot names it.
+        assertThat(experiment.get("name").asText()).contains("(cue attribute:background)");
+        List<String> types = new ArrayList<>();
+        experiment.get("jobs").forEach(j -> types.add(j.get("type").asText()));
+        assertThat(types.subList(0, 2)).containsExactly("TRAIN", "EVALUATE");
+        assertThat(experiment.at("/jobs/0/params/method").asText()).isEqualTo("ERM");
+        assertThat(experiment.at("/jobs/1/dependencies").toString())
+                .isEqualTo("[" + experiment.at("/jobs/0/id").asLong() + "]");
+        assertThat(experiment.get("jobs")).anySatisfy(j -> {
+            assertThat(j.at("/params/method").asText()).isEqualTo("GROUP_DRO");
+            assertThat(j.at("/params/groupBy").toString()).isEqualTo("[\"background\"]");
+        });
+        assertThat(experiment.get("jobs")).anySatisfy(j -> assertThat(j.at("/params/method").asText()).isEqualTo("DFR"));
+        for (String step : List.of("EXTRACT", "EDIT", "SYNTHESIZE", "AUDIT")) {
+            if (installed.contains(step)) {
+                assertThat(types).contains(step);
+            } else {
+                assertThat(types).doesNotContain(step);
+                assertThat(experiment.get("note").asText()).contains(step + " (");
+            }
+        }
+        var missing = post("lead", "/api/v1/projects/" + project + "/pilots", Map.of("cue", "attribute:background"));
+        assertThat(missing.getBody().get("error").asText()).isEqualTo("missing_dataset");
+        assertThat(post("executive", "/api/v1/projects/" + project + "/pilots", Map.of("datasetVersionId", dataset))
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
     private long readyVersion(String lead, long projectId, String name) {
         long id = upload(lead, projectId, name, tinyArchive()).getBody().get("id").asLong();
         JsonNode version = await(() -> get(lead, "/api/v1/datasets/" + id).getBody(),

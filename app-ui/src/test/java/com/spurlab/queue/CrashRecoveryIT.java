@@ -51,13 +51,19 @@ class CrashRecoveryIT {
                     .hasSize(1);
             assertThat(interrupted).filteredOn(l -> l.startsWith("resumed after its node stopped")).hasSize(1);
             assertThat(interrupted).filteredOn(l -> l.startsWith("succeeded")).hasSize(1);
+            // No other job started twice (its work done twice): each started at most once and was resumed at
+            // most once (a job fired just before the kill may have been resumed without a "started" line).
             for (JsonNode job : List.of(longDone.get("jobs").get(1), fanDone.get("jobs").get(0),
                     fanDone.get("jobs").get(1), fanDone.get("jobs").get(2))) {
                 List<String> lines = Pilot.lines(second, job.get("id").asLong());
                 assertThat(lines).as("log of job " + job.get("id")).filteredOn(l -> l.startsWith("succeeded"))
                         .hasSize(1);
-                assertThat(lines).filteredOn(l -> l.startsWith("started") || l.startsWith("resumed"))
-                        .hasSizeBetween(1, 2);
+                assertThat(lines).as("log of job " + job.get("id")).filteredOn(l -> l.startsWith("started"))
+                        .hasSizeLessThanOrEqualTo(1);
+                assertThat(lines).as("log of job " + job.get("id")).filteredOn(l -> l.startsWith("resumed"))
+                        .hasSizeLessThanOrEqualTo(1);
+                assertThat(lines).as("log of job " + job.get("id"))
+                        .filteredOn(l -> l.startsWith("started") || l.startsWith("resumed")).isNotEmpty();
             }
             // The join was still waiting for its dependencies at the kill: it ran once, after the restart.
             assertThat(Pilot.lines(second, fanDone.get("jobs").get(2).get("id").asLong()))

@@ -178,12 +178,14 @@ class JobQueueIT extends AppITSupport {
                         Map.of("type", "EVALUATE", "params", Map.of("dependsOn", List.of())))));
         assertThat(orphanEvaluation.getBody().get("error").asText()).isEqualTo("missing_input");
         assertThat(orphanEvaluation.getBody().get("message").asText())
-                .contains("step 2 (EVALUATE) needs a MODEL: add a step that makes one ([TRAIN]) to its dependsOn");
+                .contains("step 2 (EVALUATE) needs a MODEL: add a step that makes one ([TRAIN")
+                .contains("]) to its dependsOn");
         var unknownStep = post("lead", "/api/v1/projects/" + project + "/experiments",
                 Map.of("datasetVersionId", dataset, "steps", List.of(Map.of("type", "BAKE"))));
         assertThat(unknownStep.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unknownStep.getBody().get("message").asText())
-                .isEqualTo("step 1: step type 'BAKE' is unknown; available: [TRAIN, EVALUATE, NOOP, HISTOGRAM]");
+                .startsWith("step 1: step type 'BAKE' is unknown; available: [TRAIN, EVALUATE")
+                .contains("EXTRACT", "EDIT", "SYNTHESIZE", "AUDIT", "NOOP", "HISTOGRAM");
         var priority = post("lead", "/api/v1/projects/" + project + "/experiments", Map.of(
                 "datasetVersionId", dataset, "priority", 1000, "steps", List.of(noop(0, null))));
         assertThat(priority.getBody().get("error").asText()).isEqualTo("invalid_priority");

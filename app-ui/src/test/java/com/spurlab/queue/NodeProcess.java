@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -104,36 +105,21 @@ final class NodeProcess implements AutoCloseable {
     private void awaitHealthy(Duration timeout) {
         RestClient client = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("node " + name + " exited while starting:\n" + tail());
-            }
-            try {
-                JsonNode health = client.get().uri("/actuator/health").retrieve().body(JsonNode.class);
-                if (health != null && "UP".equals(health.path("status").asText())) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            sleep(Duration.ofMillis(300));
+        try {
+            // A connection refused while the node starts is "not yet"; a node that exited ends the wait at once.
+            Awaitility.await("node " + name + " healthy").atMost(timeout).pollInterval(Duration.ofMillis(300))
+                    .ignoreExceptionsInstanceOf(org.springframework.web.client.ResourceAccessException.class)
+                    .failFast("node " + name + " exited while starting", () -> !process.isAlive())
+                    .until(() -> client.get().uri("/actuator/health").retrieve().body(JsonNode.class),
+                            health -> health != null && "UP".equals(health.path("status").asText()));
+        } catch (org.awaitility.core.ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
+            throw new IllegalStateException(e.getMessage() + ":\n" + tail(), e);
         }
-        throw new IllegalStateException("node " + name + " did not become healthy:\n" + tail());
     }
 
     String tail() {
         String all = log();
         return all.length() <= 6000 ? all : all.substring(all.length() - 6000);
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String javaBinary() {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
+import org.awaitility.Awaitility;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
@@ -77,17 +78,13 @@ final class Pilot {
         return lines;
     }
 
+    /** {@link #await(Supplier, Predicate, Duration, Duration)} every 250 ms. */
     static <T> T await(Supplier<T> read, Predicate<T> done, Duration timeout) {
         return await(read, done, timeout, Duration.ofMillis(250));
     }
 
+    /** Polls (Awaitility, every {@code poll}) until the condition holds and returns that value; fails after the timeout. */
     static <T> T await(Supplier<T> read, Predicate<T> done, Duration timeout, Duration poll) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        T value = read.get();
-        while (!done.test(value) && System.nanoTime() < deadline) {
-            NodeProcess.sleep(poll);
-            value = read.get();
-        }
-        return value;
+        return Awaitility.await().atMost(timeout).pollInterval(poll).until(read::get, done::test);
     }
 }

@@ -167,13 +167,10 @@ class QueueBenchmark {
      * the experiments once and returns their (single) jobs, all of which must have succeeded.
      */
     private static List<JsonNode> awaitAll(RestClient client, long project, List<Long> experiments) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (!client.get().uri("/api/v1/projects/{id}/queue", project).retrieve().body(JsonNode.class).isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("benchmark jobs did not finish in 10 minutes");
-            }
-            NodeProcess.sleep(Duration.ofMillis(500));
-        }
+        org.awaitility.Awaitility.await("benchmark jobs finished").atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> client.get().uri("/api/v1/projects/{id}/queue", project).retrieve().body(JsonNode.class)
+                        .isEmpty());
         java.util.Set<Long> wanted = new java.util.HashSet<>(experiments);
         List<JsonNode> done = new ArrayList<>();
         for (JsonNode e : client.get().uri("/api/v1/projects/{id}/experiments", project).retrieve()

@@ -69,6 +69,21 @@ final class Chart {
         return element.findElements(By.cssSelector("svg text")).stream().map(WebElement::getText).toList();
     }
 
+    /** Clicks an item (a bar, a heat map cell) where ECharts drew it. */
+    @SuppressWarnings("unchecked")
+    void clickItem(int seriesIndex, int dataIndex) {
+        List<Number> xy = (List<Number>) ((JavascriptExecutor) driver).executeScript(
+                "const c = echarts.getInstanceByDom(arguments[0]);"
+                + "const item = c.getOption().series[arguments[1]].data[arguments[2]];"
+                + "const v = Array.isArray(item) ? item : item.value;"
+                + "arguments[0].scrollIntoView({block: 'center'});"
+                + "return c.convertToPixel({seriesIndex: arguments[1]}, [v[0], v[1]]);", element, seriesIndex, dataIndex);
+        var size = element.getSize();
+        new org.openqa.selenium.interactions.Actions(driver)
+                .moveToElement(element, xy.get(0).intValue() - size.getWidth() / 2,
+                        xy.get(1).intValue() - size.getHeight() / 2).click().perform();
+    }
+
     /** The drawn chart's width in CSS pixels. */
     long width() {
         return ((Number) ((JavascriptExecutor) driver).executeScript(

@@ -21,18 +21,21 @@ final class DatasetsTab {
     void select(String versionLabel) {
         wait(Duration.ofSeconds(30)).until(d -> cell(versionLabel) != null);
         cell(versionLabel).click();
-        wait(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("composition")));
+        wait(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("validation-report")));
     }
 
-    /** Opens the first group's gallery; returns the group clicked and the thumbnails once all have loaded. */
-    String openFirstGroup() {
-        WebElement group = driver.findElement(By.cssSelector("#composition .group-cell"));
-        String name = group.getAttribute("data-group");
-        group.click();
+    /**
+     * Clicks the first cell of a composition heat map (e.g. {@code composition-background-train}) and waits for
+     * the gallery's thumbnails to load; returns the count the cell showed.
+     */
+    int openFirstGroup(String chartId) {
+        Chart chart = Chart.await(driver, chartId, Duration.ofSeconds(30));
+        int count = chart.option().at("/series/0/data/0/value/2").asInt();
+        chart.clickItem(0, 0);
         wait(Duration.ofSeconds(30)).until(d -> !thumbnails().isEmpty() && (Boolean) ((JavascriptExecutor) d)
                 .executeScript("return [...document.querySelectorAll('#sample-gallery img')]"
                         + ".every(i => i.complete && i.naturalWidth > 0)"));
-        return name;
+        return count;
     }
 
     List<WebElement> thumbnails() {

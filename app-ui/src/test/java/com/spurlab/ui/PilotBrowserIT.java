@@ -16,7 +16,7 @@ class PilotBrowserIT extends BrowserITSupport {
         long project = createProject("lead", "browser pilot", "vendor", "executive");
         new LoginPage(driver, baseUrl()).signIn("lead", PASSWORD);
         ProjectPage page = new ProjectPage(driver).open(baseUrl(), project);
-        assertThat(page.tabs()).containsExactly("Dashboard", "Datasets", "Experiments", "Synthesis", "Queue");
+        assertThat(page.tabs()).containsExactly("Dashboard", "Datasets", "Experiments", "Runs", "Cues", "Edits", "Synthesis", "Audit", "Queue", "Settings");
 
         page.upload("fashion-cue", tinyArchive());
         String datasets = page.awaitDatasetStatus("READY", Duration.ofMinutes(2));
@@ -36,6 +36,17 @@ class PilotBrowserIT extends BrowserITSupport {
         assertThat(bars.categories()).hasSize(stored.get("groups").size());
         assertThat(bars.drawnTexts()).contains(Labels.group(stored.get("worstGroup").asText()));
         Browser.screenshot(driver, "lead-dashboard");
+
+        // The real training recorded one history entry per epoch, and the run page draws them.
+        long evaluated = get("lead", "/api/v1/runs/" + shown[1] + "/metrics").getBody().get("runId").asLong();
+        JsonNode evaluation = get("lead", "/api/v1/projects/" + project + "/runs").getBody().at("/runs/0");
+        JsonNode details = get("lead", "/api/v1/runs/" + evaluation.get("trainingRunId").asLong() + "/details").getBody();
+        assertThat(details.get("history")).hasSize(2);
+        assertThat(details.at("/history/1/trainLoss").asDouble()).isEqualTo(details.get("finalLoss").asDouble());
+        assertThat(evaluated).isEqualTo(evaluation.get("evaluationRunId").asLong());
+        Chart curves = new RunsPage(driver).open(page, 1).openRun(evaluated);
+        assertThat(curves.categories()).containsExactly("1", "2");
+        Browser.screenshot(driver, "lead-real-run-page");
     }
 
     @Test
@@ -48,7 +59,7 @@ class PilotBrowserIT extends BrowserITSupport {
 
         driver.manage().deleteAllCookies();
         new LoginPage(driver, baseUrl()).signIn("executive", PASSWORD);
-        assertThat(new ProjectPage(driver).open(baseUrl(), project).tabs()).containsExactly("Dashboard", "Synthesis");
+        assertThat(new ProjectPage(driver).open(baseUrl(), project).tabs()).containsExactly("Dashboard", "Runs", "Cues", "Edits", "Synthesis", "Audit");
         Browser.screenshot(driver, "executive-project");
     }
 }

@@ -32,9 +32,9 @@ final class ProjectPage {
 
     void tab(String title) {
         WebElement tab = driver.findElement(By.id("tab-" + title.toLowerCase()));
-        // A long form scrolls the tab bar away; bring it back before clicking.
+        // The page may have scrolled (a long form, a notice at the top): bring the tab into view first.
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", tab);
-        tab.click();
+        waitFor(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(tab)).click();
     }
 
     void upload(String datasetName, Path archive) {

@@ -23,7 +23,12 @@ final class QueuePage {
 
     /** Waits until a cell of the queue shows this text (the grid refreshes itself every second). */
     void awaitCell(String text, Duration timeout) {
-        new WebDriverWait(driver, timeout).until(d -> cells().contains(text));
+        new WebDriverWait(driver, timeout).until(d -> cells().stream().anyMatch(c -> c.contains(text)));
+    }
+
+    /** Every cell's text, joined: what a person reads in the grid. */
+    String text() {
+        return String.join(" | ", cells());
     }
 
     List<String> cells() {

@@ -30,12 +30,14 @@ final class ArchiveScan {
     static final long MAX_ENTRY_RATIO = 200;
     /** …once it has produced this many bytes (small files compress well for honest reasons). */
     static final long RATIO_GRACE_BYTES = 1 << 20;
-    static final Set<String> TABLES = Set.of("manifest.csv", "metadata.csv");
+    /** Small text files read whole: the layouts' tables and WILDS' optional names of its {@code y} labels. */
+    static final Set<String> TABLES = Set.of("manifest.csv", "metadata.csv", DatasetLayout.CLASSES_TXT,
+            DatasetLayout.LABEL_NAMES_CSV);
     /** A table is held in memory while rows are joined to files: large enough for millions of rows. */
     static final long MAX_TABLE_BYTES = 256L << 20;
 
-    /** What the pass learned about one file: its blob, or why it is not a usable image. */
-    record FileFacts(String hash, int width, int height, int bands, String problem) {
+    /** What the pass learned about one file: its blob and perceptual hash, or why it is not a usable image. */
+    record FileFacts(String hash, int width, int height, int bands, PerceptualHash look, String problem) {
     }
 
     /** The pass's result; {@code newBlobs} were stored by it (no one else held them before). */
@@ -170,12 +172,12 @@ final class ArchiveScan {
                 tables.putIfAbsent(name, bytes);
                 return true;
             }
-            if (files.putIfAbsent(name, new FileFacts(null, 0, 0, 0, "entry is being read")) != null) {
+            if (files.putIfAbsent(name, new FileFacts(null, 0, 0, 0, null, "entry is being read")) != null) {
                 log.warn(name, null, "twice", "the archive holds this path more than once; the first is used");
                 return true;
             }
             if (bytes == null) {
-                files.put(name, new FileFacts(null, 0, 0, 0, "file is larger than " + maxEntryBytes + " bytes"));
+                files.put(name, new FileFacts(null, 0, 0, 0, null, "file is larger than " + maxEntryBytes + " bytes"));
                 return true;
             }
             inspectLater(name, bytes);
@@ -210,13 +212,13 @@ final class ArchiveScan {
             try {
                 inspected = images.inspect(bytes);
             } catch (ImageInspector.InvalidImageException e) {
-                return new FileFacts(null, 0, 0, 0, e.getMessage());
+                return new FileFacts(null, 0, 0, 0, null, e.getMessage());
             }
             String hash = BlobStore.sha256(bytes);
             if (blobs.putIfAbsent(hash, bytes)) {
                 newBlobs.add(hash);
             }
-            return new FileFacts(hash, inspected.width(), inspected.height(), inspected.bands(), null);
+            return new FileFacts(hash, inspected.width(), inspected.height(), inspected.bands(), inspected.look(), null);
         }
 
         /** The entry's bytes, or null when it exceeds the per-file cap; a bomb is logged fatal. */

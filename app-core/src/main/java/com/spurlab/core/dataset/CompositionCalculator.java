@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Counts label × attribute value per split, and measures each attribute's association with the label. */
+/** Counts label × attribute value per split, and tests each attribute's association with the label in every split. */
 final class CompositionCalculator {
 
     private CompositionCalculator() {
@@ -26,7 +26,7 @@ final class CompositionCalculator {
             row.attributes().forEach((k, v) -> values.computeIfAbsent(k, x -> new TreeSet<>()).add(v));
         }
         Map<String, List<String>> attributes = new TreeMap<>();
-        Map<String, Composition.AttributeComposition> byAttribute = new TreeMap<>();
+        Map<String, Map<String, Map<String, Map<String, Integer>>>> countsByAttribute = new TreeMap<>();
         for (var entry : values.entrySet()) {
             String attribute = entry.getKey();
             attributes.put(attribute, new ArrayList<>(entry.getValue()));
@@ -39,12 +39,19 @@ final class CompositionCalculator {
                             .merge(value, 1, Integer::sum);
                 }
             }
-            Map<String, Map<String, Integer>> train = counts.getOrDefault("train", Map.of());
-            double v = Association.cramersV(train);
-            double nmi = Association.normalizedMutualInformation(train);
-            byAttribute.put(attribute, new Composition.AttributeComposition(counts, v, nmi,
-                    v >= Composition.SUSPECT_CRAMERS_V));
+            countsByAttribute.put(attribute, counts);
         }
+        int tests = countsByAttribute.values().stream().mapToInt(Map::size).sum();
+        Map<String, Composition.AttributeComposition> byAttribute = new TreeMap<>();
+        countsByAttribute.forEach((attribute, counts) -> {
+            Map<String, Composition.Association> association = new TreeMap<>();
+            counts.forEach((split, table) -> association.put(split, Association.test(table)));
+            boolean suspected = association.values().stream().anyMatch(a -> a.flags(tests));
+            Map<String, Map<String, Integer>> train = counts.getOrDefault("train", Map.of());
+            double v = association.containsKey("train") ? association.get("train").cramersV() : 0;
+            byAttribute.put(attribute, new Composition.AttributeComposition(counts, v,
+                    Association.normalizedMutualInformation(train), suspected, association));
+        });
         return new Composition(splits, new ArrayList<>(labels), attributes, byAttribute);
     }
 }

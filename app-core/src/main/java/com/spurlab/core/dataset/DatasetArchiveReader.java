@@ -17,7 +17,8 @@ import java.util.function.DoubleConsumer;
 /**
  * Reads a dataset archive (zip, tar or tar.gz; SpurLab manifest, WILDS metadata or image folders) in
  * one streaming pass, then checks every row against what the pass found: the image decodes, its mask
- * fits, it is no duplicate and does not leak between splits. A few bad rows are excluded with a
+ * fits, it is no duplicate and does not leak between splits, neither byte for byte (the row is excluded)
+ * nor as a re-encoded or resized copy (reported as a near-duplicate). A few bad rows are excluded with a
  * warning; a bad archive is rejected whole. Nothing is ever extracted to a path named by the archive.
  */
 final class DatasetArchiveReader {
@@ -63,11 +64,11 @@ final class DatasetArchiveReader {
         ProblemLog log = new ProblemLog();
         ArchiveScan.Scanned scanned = scan.scan(archive, log, newBlobs, progress);
         if (scanned == null) {
-            return result(log, null, null, 0, List.of(), newBlobs);
+            return result(log, null, null, 0, List.of(), newBlobs, List.of());
         }
         DatasetLayout.Rows rows = DatasetLayout.detect(scanned.tables(), scanned.files().keySet(), log);
         if (rows == null) {
-            return result(log, null, scanned.container(), 0, List.of(), newBlobs);
+            return result(log, null, scanned.container(), 0, List.of(), newBlobs, List.of());
         }
         List<Accepted> accepted = new ArrayList<>();
         Map<String, String> hashSplit = new HashMap<>();
@@ -77,7 +78,15 @@ final class DatasetArchiveReader {
                 accepted.add(a);
             }
         }
-        return result(log, rows.format(), scanned.container(), rows.rows(), accepted, newBlobs);
+        List<ValidationReport.NearDuplicate> near = NearDuplicates.across(accepted.stream()
+                .map(a -> new NearDuplicates.Look(a, scanned.files().get(a.path()).look())).toList());
+        for (ValidationReport.NearDuplicate pair : near) {
+            log.warn(pair.lookalike(), null, "near-duplicate", "looks like " + pair.image() + " of " + pair.split()
+                    + " (perceptual hash " + pair.distance() + " of " + PerceptualHash.BITS + " bits apart): a"
+                    + " re-encoded or resized copy in " + pair.lookalikeSplit() + " leaks between splits; remove one");
+        }
+        return result(log, rows.format(), scanned.container(), rows.rows(), accepted, newBlobs,
+                near.subList(0, Math.min(near.size(), NearDuplicates.LISTED)));
     }
 
     private static Accepted check(DatasetLayout.Row row, Map<String, ArchiveScan.FileFacts> files,
@@ -142,11 +151,11 @@ final class DatasetArchiveReader {
     }
 
     private static Result result(ProblemLog log, String format, String container, int rows, List<Accepted> accepted,
-                                 Set<String> newBlobs) {
+                                 Set<String> newBlobs, List<ValidationReport.NearDuplicate> nearDuplicates) {
         checkWhole(log, format == null ? "archive" : format, rows, accepted);
         boolean ok = !log.isFatal();
         var report = new ValidationReport(format, container, rows, ok ? accepted.size() : 0,
-                ok ? "READY" : "REJECTED", log.problems());
+                ok ? "READY" : "REJECTED", log.problems(), nearDuplicates);
         return new Result(report, ok ? accepted : List.of(), new ArrayList<>(newBlobs));
     }
 

@@ -27,6 +27,10 @@ final class DatasetLayout {
     static final String MANIFEST = "spurlab-manifest";
     static final String WILDS = "wilds-metadata";
     static final String IMAGE_FOLDER = "image-folder";
+    /** WILDS label names, one per line: line 1 names y = 0, line 2 y = 1, ... */
+    static final String CLASSES_TXT = "classes.txt";
+    /** WILDS label names as a table {@code y,name}. */
+    static final String LABEL_NAMES_CSV = "label_names.csv";
     static final Set<String> SPLITS = Set.of("train", "val", "test");
     private static final Map<String, String> WILDS_SPLITS = Map.of("0", "train", "1", "val", "2", "test");
     private static final Set<String> MANIFEST_COLUMNS = Set.of("image", "label", "split", "caption", "mask");
@@ -54,7 +58,10 @@ final class DatasetLayout {
         }
         String metadata = table(tables, "metadata.csv");
         if (metadata != null) {
-            return csv(WILDS, metadata, tables.get(metadata), log);
+            Map<String, String> names = WildsLabelNames.read(tables, metadata.substring(0, metadata.lastIndexOf('/') + 1),
+                    log);
+            Rows rows = csv(WILDS, metadata, tables.get(metadata), log);
+            return rows == null || names.isEmpty() ? rows : WildsLabelNames.apply(rows, names, log);
         }
         Rows folders = imageFolders(files, log);
         if (folders == null) {

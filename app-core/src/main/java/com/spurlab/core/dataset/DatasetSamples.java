@@ -61,19 +61,25 @@ public class DatasetSamples {
                 .skip(Math.max(0, offset)).limit(size).map(Row::view).toList();
     }
 
+    /**
+     * Samples per split and label (split → label → count), for versions without attributes whose
+     * composition has no label × value tables.
+     */
+    public Map<String, Map<String, Integer>> labelCounts(long versionId) {
+        datasets.get(versionId);
+        Map<String, Map<String, Integer>> out = new java.util.TreeMap<>();
+        jdbc.query("select split, label, count(*) as n from sample where dataset_version_id = ? group by split, label",
+                rs -> {
+                    out.computeIfAbsent(rs.getString("split"), k -> new java.util.TreeMap<>())
+                            .put(rs.getString("label"), rs.getInt("n"));
+                }, versionId);
+        return out;
+    }
+
     /** The stored image of one sample of the version. */
     public Path image(long versionId, long sampleId) {
         datasets.get(versionId);
-        return stored(versionId, sampleId);
-    }
-
-    private Path stored(long versionId, long sampleId) {
-        List<String> hash = jdbc.queryForList("select image_hash from sample where id = ? and dataset_version_id = ?",
-                String.class, sampleId, versionId);
-        if (hash.isEmpty()) {
-            throw new NotFoundException("sample", sampleId);
-        }
-        return blobs.path(hash.get(0));
+        return imagePath(versionId, sampleId);
     }
 
     /**
@@ -85,13 +91,26 @@ public class DatasetSamples {
     }
 
     /**
-     * A thumbnail of a sample that a result shows as evidence (a cue's evidence images): for those who read the
-     * project's results (executives, leads), where {@link #thumbnail} follows the dataset's own rules (leads, and
-     * vendors for their own uploads).
+     * A thumbnail for result views (an evaluation's errors, a cue's evidence): for those who read the
+     * project's results, executives too, who do not browse its datasets.
      */
+    public byte[] resultThumbnail(long versionId, long sampleId, int maxSide) {
+        access.require(datasets.getForJob(versionId).projectId(), com.spurlab.core.project.Capability.READ_RESULTS);
+        return scaled(imagePath(versionId, sampleId), maxSide);
+    }
+
+    private Path imagePath(long versionId, long sampleId) {
+        List<String> hash = jdbc.queryForList("select image_hash from sample where id = ? and dataset_version_id = ?",
+                String.class, sampleId, versionId);
+        if (hash.isEmpty()) {
+            throw new NotFoundException("sample", sampleId);
+        }
+        return blobs.path(hash.get(0));
+    }
+
+    /** A cue's evidence image: the same as {@link #resultThumbnail}, for those who read the project's results. */
     public byte[] evidenceThumbnail(long versionId, long sampleId, int maxSide) {
-        access.require(datasets.getForJob(versionId).projectId(), Capability.READ_RESULTS);
-        return scaled(stored(versionId, sampleId), maxSide);
+        return resultThumbnail(versionId, sampleId, maxSide);
     }
 
     private static byte[] scaled(Path file, int maxSide) {

@@ -109,7 +109,7 @@ public class DatasetService {
     private DatasetVersionView record(long projectId, String datasetName, String archiveName, long size, Path staged,
                                       SpurLabPrincipal caller) {
         versions.lockProject(projectId);
-        int next = versions.maxVersion(projectId, datasetName) + 1;
+        int next = nextVersionNumber(projectId, datasetName);
         DatasetVersion version = versions.save(new DatasetVersion(projectId, datasetName, next, caller.id(),
                 archiveName, size, clock.instant()));
         version.rootItself();
@@ -135,6 +135,17 @@ public class DatasetService {
         return DatasetVersionView.of(version, caller.getUsername());
     }
 
+    /**
+     * Version numbers count accepted data only: the number after the highest version that was not rejected.
+     * A rejected upload holding that number gives it up (it keeps a negative placeholder, unique per row,
+     * and reads "name · rejected upload"), so rejections leave no gaps: v1, (rejected), v2 — not v1, v3.
+     */
+    private int nextVersionNumber(long projectId, String datasetName) {
+        int next = versions.maxAcceptedVersion(projectId, datasetName) + 1;
+        versions.releaseRejectedNumbers(projectId, datasetName, next);
+        return next;
+    }
+
     /** Leads see every version of their projects; vendors only the ones they uploaded. */
     public List<DatasetVersionView> list(long projectId) {
         SpurLabPrincipal caller = access.require(projectId, Capability.UPLOAD);
@@ -155,6 +166,15 @@ public class DatasetService {
         return view(version);
     }
 
+    /** "name vN" of every version of a project by id, for result views (executives too): one query. */
+    public java.util.Map<Long, String> versionLabels(long projectId) {
+        access.require(projectId, Capability.READ_RESULTS);
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        versions.findByProjectIdOrderByIdDesc(projectId).forEach(v -> out.put(v.getId(), DatasetVersionView.label(v.getName(),
+                v.getVersion())));
+        return out;
+    }
+
     /** READY versions of a project, for planning experiments (leads). */
     public List<DatasetVersionView> readyVersions(long projectId) {
         access.require(projectId, Capability.MANAGE);
@@ -169,6 +189,23 @@ public class DatasetService {
                         s.getCaption(), Json.readStringMap(s.getAttributes(), "attributes"),
                         s.getMaskHash() == null ? null : blobs.path(s.getMaskHash()), s.getOriginSampleId()))
                 .toList();
+    }
+
+    /**
+     * What a split of a version holds, for plans (a step's default sources, whether it will need the training slot);
+     * no access check: the planner has checked the version.
+     *
+     * @param samples   samples in the split
+     * @param captioned those with a caption
+     * @param masked    those with a foreground mask
+     */
+    public record SplitContents(int samples, int captioned, int masked) {
+    }
+
+    public SplitContents splitContents(long versionId, String split) {
+        Object[] row = samples.countContents(versionId, split).get(0);
+        return new SplitContents(((Number) row[0]).intValue(), ((Number) row[1]).intValue(),
+                ((Number) row[2]).intValue());
     }
 
     /** The version without access checks, for jobs. */

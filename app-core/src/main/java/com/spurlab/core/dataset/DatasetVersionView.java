@@ -32,6 +32,11 @@ public record DatasetVersionView(long id, long projectId, String name, int versi
     }
 
     public String label() {
-        return name + " v" + version;
+        return label(name, version);
+    }
+
+    /** "shelf v3"; a rejected upload whose number a later upload took reads "shelf · rejected upload". */
+    public static String label(String name, int version) {
+        return version > 0 ? name + " v" + version : name + " · rejected upload";
     }
 }

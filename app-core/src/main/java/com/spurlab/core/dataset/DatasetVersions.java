@@ -30,4 +30,15 @@ interface DatasetVersions extends JpaRepository<DatasetVersion, Long> {
 
     @Query("select coalesce(max(v.version), 0) from DatasetVersion v where v.projectId = :projectId and v.name = :name")
     int maxVersion(long projectId, String name);
+
+    /** The highest number of a version of the name that validation did not reject (still validating counts). */
+    @Query("select coalesce(max(v.version), 0) from DatasetVersion v where v.projectId = :projectId and v.name = :name"
+            + " and v.status <> com.spurlab.core.dataset.DatasetStatus.REJECTED")
+    int maxAcceptedVersion(long projectId, String name);
+
+    /** Rejected uploads give up numbers from {@code from} on: each takes minus its id (unique, never shown). */
+    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update DatasetVersion v set v.version = -v.id where v.projectId = :projectId and v.name = :name"
+            + " and v.status = com.spurlab.core.dataset.DatasetStatus.REJECTED and v.version >= :from")
+    int releaseRejectedNumbers(long projectId, String name, int from);
 }

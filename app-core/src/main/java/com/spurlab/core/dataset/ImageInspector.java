@@ -17,8 +17,8 @@ final class ImageInspector {
 
     static final int MIN_SIDE = 8;
 
-    /** A decoded image's facts. */
-    record Inspected(int width, int height, int bands) {
+    /** A decoded image's facts; {@code look} finds re-encoded or resized copies of it. */
+    record Inspected(int width, int height, int bands, PerceptualHash look) {
     }
 
     private final long maxPixels;
@@ -53,7 +53,7 @@ final class ImageInspector {
                             + MIN_SIDE + "x" + MIN_SIDE + " is needed");
                 }
                 BufferedImage image = reader.read(0);
-                return new Inspected(width, height, image.getRaster().getNumBands());
+                return new Inspected(width, height, image.getRaster().getNumBands(), PerceptualHash.of(image));
             } finally {
                 reader.dispose();
             }

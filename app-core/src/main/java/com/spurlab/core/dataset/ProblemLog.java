@@ -37,8 +37,18 @@ final class ProblemLog {
     }
 
     private void add(Severity severity, String file, Integer line, String kind, String detail) {
-        problems.merge(severity + ":" + kind, new Problem(severity, file, line, detail, 1),
+        problems.merge(severity + ":" + kind, new Problem(severity, file, line, detail, 1,
+                        file == null ? List.of() : List.of(file), ProblemFixes.of(kind)),
                 (first, again) -> new Problem(first.severity(), first.file(), first.line(), first.problem(),
-                        first.count() + 1));
+                        first.count() + 1, withFile(first.files(), file), first.fix()));
+    }
+
+    private static List<String> withFile(List<String> files, String file) {
+        if (file == null || files.size() >= Problem.FILES_NAMED || files.contains(file)) {
+            return files;
+        }
+        List<String> more = new ArrayList<>(files);
+        more.add(file);
+        return more;
     }
 }

@@ -44,11 +44,17 @@ public class Experiment {
     @Column(nullable = false, updatable = false)
     private int priority;
 
+    /** What the planner wants the lead to know (steps a pilot left out, and why); null when nothing. */
+    @Column(updatable = false)
+    private String note;
+
     protected Experiment() {
     }
 
-    Experiment(long projectId, long datasetVersionId, String name, int priority, long createdBy, Instant createdAt) {
+    Experiment(long projectId, long datasetVersionId, String name, int priority, long createdBy, Instant createdAt,
+               String note) {
         this.priority = priority;
+        this.note = note == null || note.length() <= 2000 ? note : note.substring(0, 1997) + "...";
         this.projectId = projectId;
         this.datasetVersionId = datasetVersionId;
         this.name = name;
@@ -89,6 +95,10 @@ public class Experiment {
 
     public int getPriority() {
         return priority;
+    }
+
+    public String getNote() {
+        return note;
     }
 
     public Instant getFinishedAt() {

@@ -20,6 +20,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,6 +36,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class ExperimentService {
+
+    /** Finished jobs a queue view keeps showing (newest first) below the active ones. */
+    static final int HISTORY = 30;
+    private static final Set<JobStatus> FINISHED = EnumSet.of(JobStatus.SUCCEEDED, JobStatus.FAILED,
+            JobStatus.CANCELLED, JobStatus.SKIPPED);
 
     private final Experiments experiments;
     private final Jobs jobs;
@@ -80,6 +86,13 @@ public class ExperimentService {
     @Transactional
     public ExperimentView plan(long projectId, long datasetVersionId, String name, int priority,
                                List<StepSpec> steps) {
+        return plan(projectId, datasetVersionId, name, priority, steps, null);
+    }
+
+    /** Plans with a note for the lead (what a generated plan, the pilot, left out and why). */
+    @Transactional
+    public ExperimentView plan(long projectId, long datasetVersionId, String name, int priority,
+                               List<StepSpec> steps, String note) {
         SpurLabPrincipal caller = access.require(projectId, Capability.MANAGE);
         if (priority < -100 || priority > 100) {
             throw new InvalidRequestException("invalid_priority", "priority must be from -100 to 100, got " + priority);
@@ -88,7 +101,7 @@ public class ExperimentService {
         List<PlanBuilder.PlannedStep> planned = planner.check(projectId, dataset, steps);
         String title = name == null || name.isBlank() ? describe(planned) + " on " + dataset.label() : name.strip();
         Experiment experiment = experiments.save(new Experiment(projectId, datasetVersionId,
-                title.length() > 200 ? title.substring(0, 200) : title, priority, caller.id(), clock.instant()));
+                title.length() > 200 ? title.substring(0, 200) : title, priority, caller.id(), clock.instant(), note));
         List<Long> ids = new java.util.ArrayList<>();
         for (int i = 0; i < planned.size(); i++) {
             PlanBuilder.PlannedStep step = planned.get(i);
@@ -122,7 +135,7 @@ public class ExperimentService {
     /** Cancels a queued job at once; a running one stops at its next batch (its dependants are skipped). */
     @Transactional
     public JobView cancel(long jobId) {
-        Job job = readable(jobId, Capability.MANAGE);
+        Job job = readable(jobId, Capability.OPERATE);
         if (job.getStatus().finished()) {
             throw new InvalidRequestException("job_finished", "job " + jobId + " is already " + job.getStatus());
         }
@@ -139,7 +152,7 @@ public class ExperimentService {
     /** Queues a failed or cancelled job again with the same parameters; dependants it skipped follow it. */
     @Transactional
     public JobView retry(long jobId) {
-        Job job = readable(jobId, Capability.MANAGE);
+        Job job = readable(jobId, Capability.OPERATE);
         if (job.getStatus() != JobStatus.FAILED && job.getStatus() != JobStatus.CANCELLED) {
             throw new InvalidRequestException("job_not_retryable", "job " + jobId + " is " + job.getStatus()
                     + "; only FAILED or CANCELLED jobs can be retried"
@@ -164,20 +177,23 @@ public class ExperimentService {
         return validations.isEmpty() ? Optional.empty() : Optional.of(validations.get(validations.size() - 1).getId());
     }
 
-    /** The job's persisted log, oldest line first. */
+    /** The job's persisted log, oldest line first: for readers of results and those who run the queue. */
     public List<JobLogEntry> log(long jobId) {
-        readable(jobId, Capability.READ_RESULTS);
+        Job job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("job", jobId));
+        access.requireAny(job.getProjectId(), Capability.READ_RESULTS, Capability.OPERATE);
         return lifecycle.lines(jobId);
     }
 
     /**
-     * A project's queue: running jobs, then queued ones in dispatch order, then the latest failed or
-     * cancelled ones (which a lead may retry).
+     * A project's queue: running jobs, then queued ones in dispatch order, then the latest finished ones
+     * (failed or cancelled ones may be retried).
      */
     public List<QueueEntry> queue(long projectId) {
-        access.require(projectId, Capability.READ_RESULTS);
-        return queueOf(jobs.findByProjectIdAndStatusIn(projectId, EnumSet.of(JobStatus.QUEUED, JobStatus.RUNNING,
-                JobStatus.FAILED, JobStatus.CANCELLED)));
+        access.requireAny(projectId, Capability.READ_RESULTS, Capability.OPERATE);
+        List<Job> candidates = new java.util.ArrayList<>(jobs.findByProjectIdAndStatusIn(projectId,
+                EnumSet.of(JobStatus.QUEUED, JobStatus.RUNNING)));
+        candidates.addAll(jobs.findTop50ByProjectIdAndStatusInOrderByIdDesc(projectId, FINISHED));
+        return queueOf(candidates);
     }
 
     /** The same over every project: for administrators, who operate the installation. */
@@ -187,7 +203,7 @@ public class ExperimentService {
         }
         List<Job> candidates = new java.util.ArrayList<>(jobs.findByStatusIn(EnumSet.of(JobStatus.QUEUED,
                 JobStatus.RUNNING)));
-        candidates.addAll(jobs.findTop50ByStatusInOrderByIdDesc(EnumSet.of(JobStatus.FAILED, JobStatus.CANCELLED)));
+        candidates.addAll(jobs.findTop50ByStatusInOrderByIdDesc(FINISHED));
         return queueOf(candidates);
     }
 
@@ -200,9 +216,8 @@ public class ExperimentService {
                 .thenComparing(Comparator.comparingInt(Job::getPriority).reversed())
                 .thenComparing(Job::getId);
         List<Job> active = candidates.stream().filter(j -> !j.getStatus().finished()).sorted(order).toList();
-        List<Job> stopped = candidates.stream()
-                .filter(j -> j.getStatus() == JobStatus.FAILED || j.getStatus() == JobStatus.CANCELLED)
-                .sorted(Comparator.comparing(Job::getId).reversed()).limit(20).toList();
+        List<Job> stopped = candidates.stream().filter(j -> j.getStatus().finished())
+                .sorted(Comparator.comparing(Job::getId).reversed()).limit(HISTORY).toList();
         return Stream.concat(active.stream(), stopped.stream())
                 .map(j -> new QueueEntry(view(j, List.of()), j.getProjectId(), projectNames.get(j.getProjectId()),
                         j.getExperimentId() == null ? describeSystemJob(j) : owners.get(j.getExperimentId()).getName()))
@@ -211,8 +226,16 @@ public class ExperimentService {
 
     private String describeSystemJob(Job job) {
         Long version = job.getInputDatasetVersionId();
-        return job.getType().toLowerCase(java.util.Locale.ROOT) + " of "
-                + (version == null ? "the installation" : datasets.getForJob(version).label());
+        String what = job.getType().toLowerCase(java.util.Locale.ROOT) + " of ";
+        if (version == null) {
+            return what + "the installation";
+        }
+        try {
+            return what + datasets.getForJob(version).label();
+        } catch (NotFoundException e) {
+            // The queue keeps finished jobs; the version one of them validated may have been deleted since.
+            return what + "a deleted dataset version (" + version + ")";
+        }
     }
 
     private static int queueRank(Job job) {
@@ -238,7 +261,7 @@ public class ExperimentService {
         return list.stream().map(e -> new ExperimentView(e.getId(), e.getProjectId(), e.getDatasetVersionId(),
                 e.getName(), e.getStatus(), e.getCreatedAt(), e.getFinishedAt(),
                 byExperiment.getOrDefault(e.getId(), List.of()).stream()
-                        .map(j -> view(j, artifacts.get(j.getId()))).toList(), e.getPriority())).toList();
+                        .map(j -> view(j, artifacts.get(j.getId()))).toList(), e.getPriority(), e.getNote())).toList();
     }
 
     private JobView view(Job job, List<ArtifactView> artifacts) {

@@ -49,9 +49,11 @@ public class Job {
     @Column(name = "depends_on", updatable = false)
     private Long dependsOn;
 
+    // Loaded for many jobs at once (a project's experiments, a queue view): one query per 256 jobs, not one per job.
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "job_dependency", joinColumns = @JoinColumn(name = "job_id"))
     @Column(name = "depends_on_id")
+    @org.hibernate.annotations.BatchSize(size = 256)
     private Set<Long> dependencies = new LinkedHashSet<>();
 
     @Column(nullable = false, updatable = false)

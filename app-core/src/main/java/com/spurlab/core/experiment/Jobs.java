@@ -20,6 +20,8 @@ interface Jobs extends JpaRepository<Job, Long> {
 
     List<Job> findByProjectIdAndStatusIn(long projectId, Collection<JobStatus> statuses);
 
+    List<Job> findTop50ByProjectIdAndStatusInOrderByIdDesc(long projectId, Collection<JobStatus> statuses);
+
     List<Job> findByExperimentIdInOrderByStepIndex(Collection<Long> experimentIds);
 
     /** The jobs that name a dataset version as their input, e.g. its validations. */

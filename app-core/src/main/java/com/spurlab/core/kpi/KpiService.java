@@ -1,15 +1,17 @@
 package com.spurlab.core.kpi;
 
 import com.spurlab.core.InvalidRequestException;
+import com.spurlab.core.NotFoundException;
 import com.spurlab.core.project.Capability;
 import com.spurlab.core.project.ProjectAccess;
-import com.spurlab.core.run.RunService;
-import com.spurlab.core.run.SplitEvaluation;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** KPI targets of a project and how its evaluations (test split) stand against them. */
+/**
+ * KPI targets of a project and how its evaluations stand against them, from the KPI snapshots of the
+ * test split ({@link KpiBoard} decides what is comparable and what is best).
+ */
 @Service
 @Transactional(readOnly = true)
 public class KpiService {
@@ -17,25 +19,53 @@ public class KpiService {
     static final String SPLIT = "test";
 
     private final KpiTargets targets;
-    private final RunService runs;
+    private final KpiSnapshots snapshots;
+    private final KpiBaselines baselines;
     private final ProjectAccess access;
 
-    KpiService(KpiTargets targets, RunService runs, ProjectAccess access) {
+    KpiService(KpiTargets targets, KpiSnapshots snapshots, KpiBaselines baselines, ProjectAccess access) {
         this.targets = targets;
-        this.runs = runs;
+        this.snapshots = snapshots;
+        this.baselines = baselines;
         this.access = access;
     }
 
     public List<KpiStatus> kpis(long projectId) {
         access.require(projectId, Capability.READ_RESULTS);
-        List<SplitEvaluation> history = runs.evaluations(projectId).stream()
-                .flatMap(r -> r.split(SPLIT).stream()).toList();
-        return targets.findByProjectIdOrderById(projectId).stream().map(t -> status(t, history)).toList();
+        Long named = baselines.findById(projectId).map(KpiBaseline::getEvaluationRunId).orElse(null);
+        KpiBoard board = KpiBoard.of(snapshots.findByProjectIdAndSplitOrderById(projectId, SPLIT), named);
+        return targets.findByProjectIdOrderById(projectId).stream()
+                .map(t -> board.status(t.getMetric(), t.getThreshold())).toList();
+    }
+
+    /**
+     * Names the evaluation the project's KPIs compare against; it also fixes which snapshots are
+     * comparable (its lineage root, groupBy and split).
+     *
+     * @throws NotFoundException when the project has no evaluation of the test split with this run id
+     */
+    @Transactional
+    public void setBaseline(long projectId, long evaluationRunId) {
+        access.require(projectId, Capability.MANAGE);
+        boolean known = snapshots.findByEvaluationRunId(evaluationRunId).stream()
+                .anyMatch(s -> s.getSplit().equals(SPLIT) && s.getProjectId() == projectId);
+        if (!known) {
+            throw new NotFoundException("test-split evaluation of this project", evaluationRunId);
+        }
+        baselines.findById(projectId).ifPresentOrElse(b -> b.setEvaluationRunId(evaluationRunId),
+                () -> baselines.save(new KpiBaseline(projectId, evaluationRunId)));
+    }
+
+    /** The project's targets alone, without results: for whoever keeps its settings (administrators too). */
+    public List<KpiTargetView> targets(long projectId) {
+        access.require(projectId, Capability.SETTINGS);
+        return targets.findByProjectIdOrderById(projectId).stream().map(t -> new KpiTargetView(t.getMetric(),
+                t.getMetric().higherIsBetter() ? ">=" : "<=", t.getThreshold())).toList();
     }
 
     @Transactional
     public void setTarget(long projectId, KpiMetric metric, double threshold) {
-        access.require(projectId, Capability.MANAGE);
+        access.require(projectId, Capability.SETTINGS);
         setTargetUnchecked(projectId, metric, threshold);
     }
 
@@ -48,18 +78,4 @@ public class KpiService {
         targets.findByProjectIdAndMetric(projectId, metric).ifPresentOrElse(t -> t.setThreshold(threshold),
                 () -> targets.save(new KpiTarget(projectId, metric, threshold)));
     }
-
-    private static KpiStatus status(KpiTarget target, List<SplitEvaluation> history) {
-        KpiMetric metric = target.getMetric();
-        List<Double> values = history.stream().map(metric::of).toList();
-        Double baseline = values.isEmpty() ? null : values.get(0);
-        Double latest = values.isEmpty() ? null : values.get(values.size() - 1);
-        Double best = values.stream().reduce((a, b) -> metric.higherIsBetter() ? Math.max(a, b) : Math.min(a, b))
-                .orElse(null);
-        boolean met = latest != null && (metric.higherIsBetter() ? latest >= target.getThreshold()
-                : latest <= target.getThreshold());
-        return new KpiStatus(metric, metric.higherIsBetter() ? ">=" : "<=", target.getThreshold(), baseline, latest,
-                best, met);
-    }
-
 }

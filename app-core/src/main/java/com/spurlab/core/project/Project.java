@@ -77,4 +77,8 @@ public class Project {
     void addMember(long userId) {
         memberIds.add(userId);
     }
+
+    void removeMember(long userId) {
+        memberIds.remove(userId);
+    }
 }

@@ -28,13 +28,27 @@ public class ProjectAccess {
     public SpurLabPrincipal require(long projectId, Capability capability) {
         SpurLabPrincipal caller = currentUser.require();
         Project project = projects.findById(projectId).orElseThrow(() -> new NotFoundException("project", projectId));
-        if (!project.hasMember(caller.id())) {
+        if (capability.needsMembership(caller.role()) && !project.hasMember(caller.id())) {
             throw new NotFoundException("project", projectId);
         }
         if (!capability.grantedTo(caller.role())) {
             throw new AccessDeniedException("role " + caller.role() + " may not " + describe(capability));
         }
         return caller;
+    }
+
+    /** Like {@link #require} for the first of the capabilities the caller holds; the last one's refusal else. */
+    @Transactional(readOnly = true)
+    public SpurLabPrincipal requireAny(long projectId, Capability... capabilities) {
+        AccessDeniedException refused = null;
+        for (Capability capability : capabilities) {
+            try {
+                return require(projectId, capability);
+            } catch (AccessDeniedException e) {
+                refused = e;
+            }
+        }
+        throw refused == null ? new IllegalArgumentException("no capability given") : refused;
     }
 
     public boolean allows(long projectId, Capability capability) {
@@ -51,7 +65,9 @@ public class ProjectAccess {
             case VIEW_PROJECT -> "see this project";
             case UPLOAD -> "upload datasets to this project";
             case READ_RESULTS -> "read this project's results";
-            case MANAGE -> "manage this project";
+            case MANAGE -> "manage this project's datasets and experiments";
+            case SETTINGS -> "change this project's KPI targets and members";
+            case OPERATE -> "run this project's job queue";
         };
     }
 }

@@ -74,9 +74,36 @@ public class ProjectService {
         return projects.findById(projectId).orElseThrow(() -> new NotFoundException("project", projectId));
     }
 
+    /** A project's members with their roles, for those who keep its settings (leads, administrators). */
+    public List<Member> members(long projectId) {
+        access.require(projectId, Capability.SETTINGS);
+        Project project = projects.findById(projectId).orElseThrow(() -> new NotFoundException("project", projectId));
+        return users.findAllById(project.getMemberIds()).stream()
+                .map(u -> new Member(u.getUsername(), u.getDisplayName(), u.getRole()))
+                .sorted(java.util.Comparator.comparing(Member::role).thenComparing(Member::username)).toList();
+    }
+
+    /** Takes a member off the project; its last lead stays, so someone can always run it. */
+    @Transactional
+    public void removeMember(long projectId, String username) {
+        access.require(projectId, Capability.SETTINGS);
+        AppUser user = users.findByUsername(username)
+                .orElseThrow(() -> new InvalidRequestException("unknown_user", "no user named '" + username + "'"));
+        Project project = projects.findById(projectId).orElseThrow(() -> new NotFoundException("project", projectId));
+        if (!project.hasMember(user.getId())) {
+            throw new InvalidRequestException("not_a_member", username + " is not a member of this project");
+        }
+        if (user.getRole() == Role.LEAD && users.findAllById(project.getMemberIds()).stream()
+                .filter(u -> u.getRole() == Role.LEAD).count() == 1) {
+            throw new InvalidRequestException("last_lead", username + " is the project's only lead; add another "
+                    + "lead before removing them");
+        }
+        project.removeMember(user.getId());
+    }
+
     @Transactional
     public void addMember(long projectId, String username) {
-        access.require(projectId, Capability.MANAGE);
+        access.require(projectId, Capability.SETTINGS);
         AppUser user = users.findByUsername(username)
                 .orElseThrow(() -> new InvalidRequestException("unknown_user", "no user named '" + username + "'"));
         if (user.getRole() == Role.ADMIN) {

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,15 +34,17 @@ public class RunService {
     private final ProjectAccess access;
     private final StorageSettings storage;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     RunService(Runs runs, Artifacts artifacts, SplitMetricsRepository metrics, ProjectAccess access,
-               StorageSettings storage, Clock clock) {
+               StorageSettings storage, Clock clock, ApplicationEventPublisher events) {
         this.runs = runs;
         this.artifacts = artifacts;
         this.metrics = metrics;
         this.access = access;
         this.storage = storage;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A trained model, as a later job finds it. */
@@ -86,9 +89,15 @@ public class RunService {
     public long recordEvaluation(StepExecution<?> job, long modelRunId, List<SplitEvaluation> evaluations, Object details,
                                  List<ArtifactOutput> outputs) {
         boolean first = runs.findByJobId(job.jobId()).isEmpty();
-        long runId = record(job, EVALUATION, trainedModel(modelRunId).method(), modelRunId, details, outputs);
+        TrainedModel model = trainedModel(modelRunId);
+        long runId = record(job, EVALUATION, model.method(), modelRunId, details, outputs);
         if (first) {
             evaluations.forEach(e -> metrics.save(new SplitMetrics(runId, e)));
+            // KPI snapshots are taken by a listener, in this transaction.
+            Run run = runs.findById(runId).orElseThrow();
+            events.publishEvent(new EvaluationRecorded(runId, run.getProjectId(), run.getExperimentId(),
+                    run.getDatasetVersionId(), model.runId(), model.method(),
+                    runs.findById(model.runId()).map(Run::getDetails).orElse(null), evaluations, run.getCreatedAt()));
         }
         return runId;
     }
@@ -174,21 +183,35 @@ public class RunService {
         return run.getDetails() == null ? "{}" : run.getDetails();
     }
 
-    /** The run's step type and its details, for result endpoints of one step type (cues, edits, audits). */
-    public RunSummary summary(long runId) {
-        return toSummary(readable(runId));
+    /**
+     * A run's details for a job downstream of it (no caller: the scheduler runs it; the plan checked the run belongs
+     * to the project), e.g. EDIT reading the ranking of the EXTRACT run it depends on; "{}" when none.
+     */
+    public String detailsForJob(long runId) {
+        Run run = runs.findById(runId).orElseThrow(() -> new NotFoundException("run", runId));
+        return run.getDetails() == null ? "{}" : run.getDetails();
     }
 
-    private static RunSummary toSummary(Run run) {
+    /** The run's step type and its details, for result endpoints of one step type (cues, edits, audits). */
+    public RunSummary summary(long runId) {
+        return summaryOf(readable(runId));
+    }
+
+    /** The project a run belongs to, for callers who then check their own access to it. */
+    public long projectOf(long runId) {
+        return runs.findById(runId).orElseThrow(() -> new NotFoundException("run", runId)).getProjectId();
+    }
+
+    private static RunSummary summaryOf(Run run) {
         return new RunSummary(run.getId(), run.getKind(), run.getMethod(), run.getExperimentId(), run.getJobId(),
                 run.getDatasetVersionId(), run.getModelRunId(), run.getDetails() == null ? "{}" : run.getDetails(),
                 run.getCreatedAt());
     }
 
     /** A project's runs of one step type, newest first, for result views that let the reader pick a run. */
-    public List<RunSummary> summaries(long projectId, String kind) {
+    public List<RunSummary> newestFirst(long projectId, String kind) {
         access.require(projectId, Capability.READ_RESULTS);
-        return runs.findByProjectIdAndKindOrderByIdDesc(projectId, kind).stream().map(RunService::toSummary).toList();
+        return runs.findByProjectIdAndKindOrderByIdDesc(projectId, kind).stream().map(RunService::summaryOf).toList();
     }
 
     /** The id of a project's newest run of one step type: result views re-read their runs only when it changes. */
@@ -197,18 +220,55 @@ public class RunService {
         return runs.findFirstByProjectIdAndKindOrderByIdDesc(projectId, kind).map(Run::getId);
     }
 
-    /**
-     * A run of an upstream step as a job reads it (no caller: the scheduler runs it), e.g. the cue an EDIT run
-     * confirmed or EXTRACT ranked first.
-     */
-    public RunSummary summaryForJob(long runId) {
-        return toSummary(runs.findById(runId).orElseThrow(() -> new NotFoundException("run", runId)));
-    }
-
     /** Every evaluation of a project, oldest first. */
     public List<RunMetrics> evaluations(long projectId) {
         access.require(projectId, Capability.READ_RESULTS);
         return runs.findByProjectIdAndKindOrderById(projectId, EVALUATION).stream().map(this::toMetrics).toList();
+    }
+
+    /** Every run of one kind (EVALUATE, TRAIN ...) in a project, oldest first, details included: one query. */
+    public List<RunSummary> summaries(long projectId, String kind) {
+        access.require(projectId, Capability.READ_RESULTS);
+        return runs.findByProjectIdAndKindOrderById(projectId, kind).stream().map(RunService::summaryOf).toList();
+    }
+
+    /** How many runs of one kind the project has: a cheap check whether a table needs re-reading. */
+    public long count(long projectId, String kind) {
+        access.require(projectId, Capability.READ_RESULTS);
+        return runs.countByProjectIdAndKind(projectId, kind);
+    }
+
+    /** The project's runs with these ids (others are left out), details included: one query. */
+    public List<RunSummary> summaries(long projectId, java.util.Collection<Long> runIds) {
+        access.require(projectId, Capability.READ_RESULTS);
+        return runIds.isEmpty() ? List.of()
+                : runs.findByProjectIdAndIdIn(projectId, runIds).stream().map(RunService::summaryOf).toList();
+    }
+
+    /** The headline figures of each split of these runs of the project, without groups: one query. */
+    public Map<Long, List<SplitSummary>> splitSummaries(long projectId, java.util.Collection<Long> runIds) {
+        access.require(projectId, Capability.READ_RESULTS);
+        Map<Long, List<SplitSummary>> out = new HashMap<>();
+        if (!runIds.isEmpty()) {
+            metrics.summariesOf(runIds).forEach(s -> out.computeIfAbsent(s.runId(), k -> new ArrayList<>()).add(s));
+        }
+        return out;
+    }
+
+    /**
+     * The first {@code limit} misclassified samples of an evaluation's split, from the errors file of its
+     * EMBEDDINGS artifact (the file itself stays on the server); empty when the split was not evaluated.
+     */
+    public List<PredictionError> errors(long runId, String split, int limit) {
+        Run run = readable(runId);
+        if (!split.matches("[a-z]+")) {
+            throw new com.spurlab.core.InvalidRequestException("unknown_split", "split must be train, val or test");
+        }
+        Optional<Artifact> folder = artifacts.findFirstByRunIdAndTypeOrderById(run.getId(), ArtifactType.EMBEDDINGS);
+        if (folder.isEmpty() || folder.get().getLocation() == null) {
+            return List.of();
+        }
+        return ErrorsFile.read(resolve(folder.get().getLocation()).resolve("errors-" + split + ".csv"), limit);
     }
 
     /** The newest evaluation only: the dashboard asks often, so it must not load the whole history. */

@@ -18,4 +18,8 @@ interface Runs extends JpaRepository<Run, Long> {
     Optional<Run> findByJobId(long jobId);
 
     List<Run> findByJobIdIn(Collection<Long> jobIds);
+
+    List<Run> findByProjectIdAndIdIn(long projectId, Collection<Long> ids);
+
+    long countByProjectIdAndKind(long projectId, String kind);
 }

@@ -52,9 +52,11 @@ class SplitMetrics {
     @Column(name = "group_by")
     private String groupBy;
 
+    // Read for many splits at once (a project's evaluations): one query per 256 splits, not one per split.
     @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER, orphanRemoval = true)
     @JoinColumn(name = "split_metrics_id", nullable = false)
     @OrderBy("groupName")
+    @org.hibernate.annotations.BatchSize(size = 256)
     private List<GroupMetric> groups = new ArrayList<>();
 
     protected SplitMetrics() {

@@ -3,9 +3,7 @@ package com.spurlab.core.step;
 import com.spurlab.core.InvalidRequestException;
 import com.spurlab.core.dataset.Composition;
 import com.spurlab.core.dataset.DatasetVersionView;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,16 +46,10 @@ public record PlanContext(String where, DatasetVersionView dataset, boolean deri
         return c != null && c.splits().getOrDefault(split, 0) > 0;
     }
 
-    /** The attribute the composition flags most strongly as a suspected cue (highest Cramér's V), if any is flagged. */
+    /** The attribute the composition flags most strongly as a suspected cue ({@link Composition#strongestCue()}), if any. */
     public Optional<String> strongestSuspectedCue() {
         Composition c = dataset.composition();
-        if (c == null) {
-            return Optional.empty();
-        }
-        return c.byAttribute().entrySet().stream().filter(e -> e.getValue().suspectedCue())
-                .max(Comparator.comparingDouble((Map.Entry<String, Composition.AttributeComposition> e)
-                        -> e.getValue().cramersV()))
-                .map(Map.Entry::getKey);
+        return c == null ? Optional.empty() : c.strongestCue();
     }
 
     /** A 400 that names this step: {@code step 2 (TRAIN): <message>}. */

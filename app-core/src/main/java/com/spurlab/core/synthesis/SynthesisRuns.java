@@ -28,7 +28,7 @@ public class SynthesisRuns {
 
     /** The project's syntheses, newest first. */
     public List<SynthesisRun> list(long projectId) {
-        return runs.summaries(projectId, KIND).stream().map(SynthesisRuns::of).toList();
+        return runs.newestFirst(projectId, KIND).stream().map(SynthesisRuns::of).toList();
     }
 
     /** The newest synthesis's run id, if any: a view re-reads the list only when it changes. */

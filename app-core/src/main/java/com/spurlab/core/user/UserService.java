@@ -224,6 +224,11 @@ public class UserService implements UserDetailsService {
         return settings.minPasswordLength();
     }
 
+    /** The users with these ids (missing ones are left out): one query. */
+    public List<AppUser> findAllById(java.util.Collection<Long> ids) {
+        return users.findAllById(ids);
+    }
+
     SpurLabPrincipal principalOf(long userId) {
         return users.findById(userId).map(SpurLabPrincipal::new)
                 .orElseThrow(() -> new UsernameNotFoundException("no user " + userId));

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +55,32 @@ class DatasetArchiveReaderTest {
                 .anySatisfy(p -> assertThat(p).contains("without '..'"))
                 .anySatisfy(p -> assertThat(p).contains("not a PNG or JPEG"));
         assertThat(result.report().problems()).extracting(ValidationReport.Problem::line).contains(102, 103);
+        // Each problem names its files and says what to change, in plain words.
+        assertThat(result.report().problems()).filteredOn(p -> p.problem().contains("not a PNG or JPEG"))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.files()).containsExactly("fake.png");
+                    assertThat(p.fix()).startsWith("Re-save the image as PNG or JPEG");
+                });
+        assertThat(result.report().problems()).filteredOn(p -> p.problem().contains("without '..'"))
+                .singleElement().satisfies(p -> assertThat(p.fix()).contains("relative to the archive root"));
+    }
+
+    @Test
+    void aProblemInManyRowsNamesItsFirstTenFiles() throws IOException {
+        TestArchives archive = TestArchives.balanced(25);
+        StringBuilder manifest = new StringBuilder(new String(archive.get("manifest.csv"), StandardCharsets.UTF_8));
+        for (int i = 0; i < 12; i++) {
+            manifest.append("gone-").append(i).append(".png,coat,train,,warm\n");
+        }
+        archive.manifest(manifest.toString());
+
+        var result = reader.read(archive.write(dir.resolve("missing.zip")));
+
+        ValidationReport.Problem missing = result.report().problems().stream()
+                .filter(p -> p.problem().contains("not in the archive")).findFirst().orElseThrow();
+        assertThat(missing.count()).isEqualTo(12);
+        assertThat(missing.files()).hasSize(ValidationReport.Problem.FILES_NAMED).startsWith("gone-0.png", "gone-1.png");
+        assertThat(missing.fix()).startsWith("Add the file to the archive");
     }
 
     @Test
@@ -141,12 +166,90 @@ class DatasetArchiveReaderTest {
         var result = small.read(TestArchives.balanced(5).write(dir.resolve("bomb.zip")));
         assertThat(result.accepted()).isFalse();
         assertThat(result.report().problems()).anySatisfy(p -> assertThat(p.problem()).contains("exceeds 100 pixels"));
-        Path data = dir.resolve("data");
-        if (Files.exists(data)) {
-            try (Stream<Path> files = Files.walk(data)) {
-                assertThat(files.filter(Files::isRegularFile)).isEmpty();
-            }
+        // Refused on the header, before anything is stored: the blob store never even made its folder.
+        assertThat(result.newBlobs()).isEmpty();
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    /** A 64 px scene of random coloured shapes, different for every seed. */
+    private static BufferedImage scene(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)));
+        g.fillRect(0, 0, 64, 64);
+        for (int i = 0; i < 6; i++) {
+            g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)));
+            g.fillOval(random.nextInt(48), random.nextInt(48), 8 + random.nextInt(24), 8 + random.nextInt(24));
         }
+        g.dispose();
+        return image;
+    }
+
+    private static byte[] encode(BufferedImage image, String format) throws IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, format, out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void reportsAReEncodedAndAResizedCopyOfATrainingImageInTestAsNearDuplicates() throws IOException {
+        TestArchives archive = new TestArchives();
+        StringBuilder csv = new StringBuilder("image,label,split\n");
+        for (int i = 0; i < 16; i++) {
+            archive.entry("train/" + i + ".png", encode(scene(i), "png"));
+            csv.append("train/").append(i).append(".png,").append(i % 2 == 0 ? "coat" : "dress").append(",train\n");
+        }
+        for (int i = 100; i < 106; i++) {
+            archive.entry("test/" + i + ".png", encode(scene(i), "png"));
+            csv.append("test/").append(i).append(".png,").append(i % 2 == 0 ? "coat" : "dress").append(",test\n");
+        }
+        archive.entry("test/copy.jpg", encode(scene(3), "jpeg"));
+        BufferedImage smaller = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
+        var g = smaller.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(scene(8), 0, 0, 48, 48, null);
+        g.dispose();
+        archive.entry("test/resized.png", encode(smaller, "png"));
+        csv.append("test/copy.jpg,dress,test\ntest/resized.png,coat,test\n");
+        archive.manifest(csv.toString());
+
+        var result = reader.read(archive.write(dir.resolve("leaky.zip")));
+
+        assertThat(result.accepted()).isTrue();
+        assertThat(result.samples()).hasSize(24);
+        assertThat(result.report().nearDuplicates()).extracting(ValidationReport.NearDuplicate::image,
+                        ValidationReport.NearDuplicate::lookalike)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("train/3.png", "test/copy.jpg"),
+                        org.assertj.core.groups.Tuple.tuple("train/8.png", "test/resized.png"));
+        assertThat(result.report().nearDuplicates()).allSatisfy(d -> assertThat(d.distance())
+                .isLessThanOrEqualTo(PerceptualHash.NEAR));
+        assertThat(result.report().problems()).filteredOn(p -> p.problem().startsWith("looks like")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.severity()).isEqualTo(ValidationReport.Severity.WARNING);
+                    assertThat(p.count()).isEqualTo(2);
+                    assertThat(p.problem()).contains("leaks between splits");
+                });
+    }
+
+    @Test
+    void flatImagesOfDifferentColoursAreNotNearDuplicatesThoughTheirShapesHashAlike() {
+        PerceptualHash red = PerceptualHash.of(flat(Color.RED));
+        PerceptualHash blue = PerceptualHash.of(flat(Color.BLUE));
+
+        assertThat(red.distance(blue)).isLessThanOrEqualTo(PerceptualHash.NEAR);
+        assertThat(red.near(blue)).isFalse();
+        assertThat(red.near(PerceptualHash.of(flat(Color.RED)))).isTrue();
+        assertThat(PerceptualHash.of(scene(1)).distance(PerceptualHash.of(scene(2)))).isGreaterThan(PerceptualHash.NEAR);
+    }
+
+    private static BufferedImage flat(Color colour) {
+        BufferedImage image = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(colour);
+        g.fillRect(0, 0, 32, 32);
+        g.dispose();
+        return image;
     }
 
     @Test

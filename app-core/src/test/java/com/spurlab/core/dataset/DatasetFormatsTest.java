@@ -65,6 +65,31 @@ class DatasetFormatsTest {
     }
 
     @Test
+    void wildsLabelsTakeTheirNamesFromClassesTxtOrLabelNamesCsv() throws IOException {
+        for (String namesFile : new String[] {"classes.txt", "label_names.csv"}) {
+            TestArchives archive = new TestArchives();
+            StringBuilder csv = new StringBuilder("img_filename,y,split\n");
+            for (int i = 0; i < 12; i++) {
+                archive.entry("birds/i" + i + ".png", TestArchives.rgb(i));
+                csv.append("i").append(i).append(".png,").append(i % 3).append(',').append(i < 9 ? "0" : "2").append('\n');
+            }
+            archive.entry("birds/metadata.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+            // y = 2 has no name: it keeps its number, and the report says so.
+            archive.entry("birds/" + namesFile, (namesFile.equals("classes.txt") ? "landbird\nwaterbird\n"
+                    : "y,name\n0,landbird\n1,waterbird\n").getBytes(StandardCharsets.UTF_8));
+
+            var result = reader.read(archive.write(dir.resolve(namesFile + ".zip")));
+
+            assertThat(result.accepted()).as(result.report().toString()).isTrue();
+            assertThat(result.samples()).extracting(DatasetArchiveReader.Accepted::label)
+                    .containsOnly("landbird", "waterbird", "2");
+            assertThat(result.samples().get(1).label()).isEqualTo("waterbird");
+            assertThat(result.report().problems()).anySatisfy(p -> assertThat(p.problem())
+                    .contains("labels [2] have no name"));
+        }
+    }
+
+    @Test
     void waterbirdsSplitOutsideZeroToTwoIsNamed() throws IOException {
         TestArchives archive = new TestArchives();
         StringBuilder csv = new StringBuilder("img_filename,y,split\n");

@@ -1,5 +1,6 @@
 package com.spurlab.inference.audit;
 
+import com.spurlab.inference.data.PixelBox;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -184,7 +185,7 @@ record ConceptSetPlan(ConceptDesign design, String labelX, String labelY, String
 
     /** Members without boxes take, in turn, the boxes of the other set's members that have some. */
     private static List<ConceptSource> borrow(List<ConceptSource> set, List<ConceptSource> other) {
-        List<List<CueBox>> lenders = other.stream().map(ConceptSource::cueBoxes).filter(b -> !b.isEmpty()).toList();
+        List<List<PixelBox>> lenders = other.stream().map(ConceptSource::cueBoxes).filter(b -> !b.isEmpty()).toList();
         if (lenders.isEmpty()) {
             return set;
         }

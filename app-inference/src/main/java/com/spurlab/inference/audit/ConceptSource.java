@@ -1,6 +1,7 @@
 package com.spurlab.inference.audit;
 
 import com.spurlab.inference.data.LabeledImage;
+import com.spurlab.inference.data.PixelBox;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * @param foregroundMask the manifest's foreground mask (object > 0), or {@code null}
  * @param cueBoxes       boxes of a printed cue in this image; empty when it shows none or none is known
  */
-public record ConceptSource(LabeledImage image, String cueValue, Path foregroundMask, List<CueBox> cueBoxes) {
+public record ConceptSource(LabeledImage image, String cueValue, Path foregroundMask, List<PixelBox> cueBoxes) {
 
     public ConceptSource {
         if (image == null || cueValue == null) {
@@ -22,7 +23,7 @@ public record ConceptSource(LabeledImage image, String cueValue, Path foreground
     }
 
     /** The same sample carrying another image's boxes: the place a plain image is cropped at to match a stamped one. */
-    ConceptSource withBoxes(List<CueBox> boxes) {
+    ConceptSource withBoxes(List<PixelBox> boxes) {
         return new ConceptSource(image, cueValue, foregroundMask, boxes);
     }
 }

@@ -35,6 +35,7 @@ import java.util.stream.Stream;
  *
  * <p>Run from the repository root: {@code bench/cuesets.sh set=STAMPED_WORD,TEXTURE epochs=5 seeds=1}
  * ({@code set=all} for every preset, {@code tiny} for the tiny variants, {@code size=N} to override the image size,
+ * {@code classes=2,4} other Fashion-MNIST classes, {@code train=N} training images per class,
  * {@code agreement=A} the training agreement, {@code backdrop=BRIGHT|DIM}, {@code noCore} to skip the balanced twin,
  * {@code coreOnly} to train only the balanced twin).
  */
@@ -58,6 +59,15 @@ public final class CueSetCalibration {
             CueSetSpec spec = a.containsKey("tiny") ? preset.tiny() : preset.spec();
             if (a.containsKey("size")) {
                 spec = spec.withImageSize(Integer.parseInt(a.get("size")));
+            }
+            if (a.containsKey("classes")) {
+                List<Integer> classes = Arrays.stream(a.get("classes").split(",")).map(Integer::valueOf).toList();
+                spec = new CueSetSpec(classes, spec.cue(), spec.word(), spec.backdrop(), spec.trainCueAgreement(),
+                        spec.trainPerClass(), spec.valPerClass(), spec.testPerClass(), spec.imageSize(), spec.seed(),
+                        spec.format());
+            }
+            if (a.containsKey("train")) {
+                spec = spec.withCounts(Integer.parseInt(a.get("train")), spec.valPerClass(), spec.testPerClass());
             }
             if (a.containsKey("backdrop")) {
                 spec = spec.withBackdrop(Backdrop.valueOf(a.get("backdrop")));

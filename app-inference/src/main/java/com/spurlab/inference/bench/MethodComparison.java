@@ -38,12 +38,10 @@ import java.util.stream.Stream;
  * <pre>./mvnw -q -pl app-inference test-compile exec:java -Dexec.mainClass=com.spurlab.inference.bench.MethodComparison \
  *   -Dexec.args="seeds=3 epochs=5 model=CNN methods=ERM,REWEIGHT,GROUP_DRO,JTT,DFR"</pre>
  * ({@code firstSeed=N} starts the seeds at N, so a long comparison can be split over several runs; {@code set=TEXTURE}
- * runs on another preset, {@code tiny} on a preset's tiny variant).
+ * runs on another preset, {@code tiny} on a preset's tiny variant, {@link #spec} lists the size overrides;
+ * {@code batch=} and {@code lr=} change the batch size and learning rate).
  */
 public final class MethodComparison {
-
-    /** Two-sided 97.5 % quantiles of Student's t for 1..10 degrees of freedom. */
-    private static final double[] T975 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228};
 
     private MethodComparison() {
     }
@@ -60,8 +58,8 @@ public final class MethodComparison {
         ClassifierNetwork network = ClassifierNetwork.parse(a.getOrDefault("model", "CNN"));
         List<TrainingMethod> methods = Arrays.stream(a.getOrDefault("methods", "ERM,REWEIGHT,GROUP_DRO,JTT,DFR").split(","))
                 .map(TrainingMethod::parse).toList();
-        CueSetPreset preset = CueSetPreset.parse(a.getOrDefault("set", "DEMO"));
-        CueSetSpec spec = a.containsKey("tiny") ? preset.tiny() : preset.spec();
+        String set = a.getOrDefault("set", "DEMO");
+        CueSetSpec spec = spec(a);
         PrintStream out = System.out;
         Path work = Files.createTempDirectory("spurlab-methods-");
         try {
@@ -69,8 +67,9 @@ public final class MethodComparison {
                     CueSetGenerator.write(CueSetGenerator.DEFAULT_SOURCE, work.resolve("set.zip"), spec), work.resolve("data"));
             Map<String, Integer> trainCounts = new TreeMap<>();
             splits.train().forEach(s -> trainCounts.merge(s.group(), 1, Integer::sum));
-            out.printf("dataset %s %s %s: %d train / %d val / %d test, %d px, train groups %s%n", preset,
-                    splits.classNames(), spec.cue(), splits.train().size(), splits.validation().size(), splits.test().size(),
+            out.printf("dataset %s %s %s (%s backdrop, %.0f %% of train agree): %d train / %d val / %d test, %d px,"
+                            + " train groups %s%n", set, splits.classNames(), spec.cue(), spec.backdrop(),
+                    100 * spec.trainCueAgreement(), splits.train().size(), splits.validation().size(), splits.test().size(),
                     spec.imageSize(), trainCounts);
             out.printf("model %s, %d epochs, seeds %d..%d, selection on val by worst-group accuracy%n", network, epochs,
                     firstSeed, firstSeed + seeds - 1);
@@ -79,10 +78,12 @@ public final class MethodComparison {
                     Double.parseDouble(a.getOrDefault("groupDroEta", String.valueOf(d.groupDroEta()))),
                     Integer.parseInt(a.getOrDefault("jttEpochs", String.valueOf(d.jttEpochs()))),
                     Double.parseDouble(a.getOrDefault("jttUpweight", String.valueOf(d.jttUpweight()))), d.selection(),
-                    d.patience(), d.cosineSchedule());
+                    d.patience(), d.cosineSchedule(),
+                    Double.parseDouble(a.getOrDefault("weightDecay", String.valueOf(d.weightDecay()))));
             out.printf("options %s%n", options);
             TrainingSettings base = new TrainingSettings(TrainingMethod.ERM, splits.classNames(), spec.imageSize(), epochs,
-                    64, 1e-3f, 1, options);
+                    Integer.parseInt(a.getOrDefault("batch", "64")), Float.parseFloat(a.getOrDefault("lr", "1e-3")), 1,
+                    options);
             List<Row> rows = new ArrayList<>();
             for (TrainingMethod method : methods) {
                 for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
@@ -109,22 +110,28 @@ public final class MethodComparison {
             for (TrainingMethod method : methods) {
                 List<Row> mine = rows.stream().filter(r -> r.method() == method).toList();
                 out.printf("%-9s  %-22s  %-22s%n", method,
-                        interval(mine.stream().mapToDouble(r -> r.test().accuracy()).toArray()),
-                        interval(mine.stream().mapToDouble(r -> r.test().worstGroupAccuracy()).toArray()));
+                        SeedInterval.of(mine.stream().mapToDouble(r -> r.test().accuracy()).toArray()),
+                        SeedInterval.of(mine.stream().mapToDouble(r -> r.test().worstGroupAccuracy()).toArray()));
             }
         } finally {
             deleteRecursively(work);
         }
     }
 
-    private static String interval(double[] values) {
-        double mean = Arrays.stream(values).average().orElse(Double.NaN);
-        if (values.length < 2) {
-            return String.format("%.3f", mean);
-        }
-        double var = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1);
-        double half = T975[Math.min(values.length - 2, T975.length - 1)] * Math.sqrt(var / values.length);
-        return String.format("%.3f [%.3f, %.3f]", mean, mean - half, mean + half);
+    /**
+     * A preset of the cue-set generator ({@code set=demo|background-masks|stamped-word|colour-cast|texture|hard-core},
+     * default demo; {@code tiny} for its test-sized variant), optionally resized:
+     * {@code trainPerClass=1000 valPerClass=200 testPerClass=400 size=64 agreement=0.95 dataSeed=7}.
+     */
+    static CueSetSpec spec(Map<String, String> a) {
+        CueSetPreset preset = CueSetPreset.parse(a.getOrDefault("set", "DEMO"));
+        CueSetSpec s = a.containsKey("tiny") ? preset.tiny() : preset.spec();
+        s = s.withCounts(Integer.parseInt(a.getOrDefault("trainPerClass", String.valueOf(s.trainPerClass()))),
+                Integer.parseInt(a.getOrDefault("valPerClass", String.valueOf(s.valPerClass()))),
+                Integer.parseInt(a.getOrDefault("testPerClass", String.valueOf(s.testPerClass()))));
+        s = s.withImageSize(Integer.parseInt(a.getOrDefault("size", String.valueOf(s.imageSize()))))
+                .withTrainCueAgreement(Double.parseDouble(a.getOrDefault("agreement", String.valueOf(s.trainCueAgreement()))));
+        return a.containsKey("dataSeed") ? s.withSeed(Long.parseLong(a.get("dataSeed"))) : s;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

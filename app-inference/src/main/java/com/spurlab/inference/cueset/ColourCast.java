@@ -1,6 +1,7 @@
 package com.spurlab.inference.cueset;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 
 /** A global tint over the whole image, garment included: the colour cast of an old photo or a cold light. */
 final class ColourCast {
@@ -13,20 +14,18 @@ final class ColourCast {
     private ColourCast() {
     }
 
-    /** Mixes {@code strength} (0..1) of the cast into every pixel. */
+    /** Mixes {@code strength} (0..1) of the cast into every pixel of an RGB image. */
     static void apply(BufferedImage image, double[][] cast, double strength) {
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y);
-                double[] in = {(rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF};
-                int out = 0;
-                for (int c = 0; c < 3; c++) {
-                    double cast1 = cast[c][0] * in[0] + cast[c][1] * in[1] + cast[c][2] * in[2];
-                    int v = (int) Math.round(Math.min(255, strength * cast1 + (1 - strength) * in[c]));
-                    out = (out << 8) | v;
-                }
-                image.setRGB(x, y, out);
+        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < pixels.length; i++) {
+            int rgb = pixels[i];
+            double[] in = {(rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF};
+            int out = 0;
+            for (int c = 0; c < 3; c++) {
+                double tinted = cast[c][0] * in[0] + cast[c][1] * in[1] + cast[c][2] * in[2];
+                out = (out << 8) | (int) Math.round(Math.min(255, strength * tinted + (1 - strength) * in[c]));
             }
+            pixels[i] = out;
         }
     }
 }

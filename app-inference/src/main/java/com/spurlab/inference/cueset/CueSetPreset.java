@@ -5,30 +5,53 @@ import java.util.Locale;
 
 /**
  * Named sets for tests, benchmarks and demonstrations, each with a tiny variant for unit tests. Each
- * full set is meant to make ERM lean on its cue (a low worst-group accuracy on the balanced test split)
- * while its core task stays learnable without the cue.
+ * full set makes ERM lean on its cue (a low worst-group accuracy on the balanced test split) while its
+ * core task stays learnable without the cue. The figures are {@code bench/cuesets.sh} (CueSetCalibration):
+ * the CNN, ERM with the platform's default options (5 epochs, model kept by validation worst-group
+ * accuracy), seed 1, on the full set; "core" is the same set trained with its cue balanced (agreement
+ * 0.5). Measured on the shared 2-core development machine; one seed, so read them to about ±0.05.
  */
 public enum CueSetPreset {
 
-    /** The demo: t-shirt vs dress on warm/cool backgrounds (see {@code DemoSpec.standard()}). */
-    DEMO(new CueSetSpec(List.of(0, 3), CueKind.BACKGROUND, null, Backdrop.BRIGHT, 0.95, 2000, 300, 500, 64, 42L, ArchiveFormat.manifest()),
-            new CueSetSpec(List.of(0, 3), CueKind.BACKGROUND, null, Backdrop.BRIGHT, 0.9, 100, 30, 40, 32, 7L, ArchiveFormat.manifest())),
+    /** The demo: t-shirt vs dress on warm/cool backgrounds, bright backdrop (see {@code DemoSpec.standard()}). */
+    DEMO(new CueSetSpec(List.of(0, 3), CueKind.BACKGROUND, null, Backdrop.BRIGHT, 0.95, 2000, 300, 500, 64, 42L,
+            ArchiveFormat.manifest()),
+            new CueSetSpec(List.of(0, 3), CueKind.BACKGROUND, null, Backdrop.BRIGHT, 0.9, 100, 30, 40, 32, 7L,
+                    ArchiveFormat.manifest())),
 
-    /** Background colour with masks and captions on a different pair: sandal vs sneaker. */
+    /**
+     * Sandal vs sneaker on warm/cool backgrounds, with masks and captions. ERM: test accuracy 0.59,
+     * worst group 0.16 (sneaker on warm); core 0.90.
+     */
     BACKGROUND_MASKS(CueSetSpec.of(CueKind.BACKGROUND, List.of(5, 7)).withSeed(11L), null),
 
-    /** A stamped "SALE" on 95 % of class 0's training images and 5 % of the others', image folders only. */
-    STAMPED_WORD(CueSetSpec.of(CueKind.STAMPED_WORD, List.of(2, 6)).withSeed(12L).withFormat(ArchiveFormat.imageFolder()),
-            null),
+    /**
+     * Pullover vs t-shirt, "SALE" stamped on 95 % of the pullovers' training images and 5 % of the
+     * t-shirts', image folders only (no manifest, nothing names the word). ERM: test accuracy 0.70, worst
+     * group 0.40 (stamped t-shirts); core 0.83. At 64 px the word's ink is 10-15 px high; use
+     * {@code withImageSize(96)} for an OCR model (14-23 px).
+     */
+    STAMPED_WORD(CueSetSpec.of(CueKind.STAMPED_WORD, List.of(2, 0)).withSeed(12L)
+            .withFormat(ArchiveFormat.imageFolder()), null),
 
-    /** Sepia vs blue cast over the whole image. */
+    /**
+     * T-shirt vs shirt under a sepia or blue cast. ERM: test accuracy 0.53, worst group 0.06 (t-shirts in
+     * blue); core 0.76.
+     */
     COLOUR_CAST(CueSetSpec.of(CueKind.COLOUR_CAST, List.of(0, 6)).withSeed(13L), null),
 
-    /** Striped vs dotted background of the same colours. */
-    TEXTURE(CueSetSpec.of(CueKind.TEXTURE, List.of(7, 9)).withSeed(14L), null),
+    /**
+     * Dress vs coat on upright-striped vs dotted backgrounds of the same colours. The weakest cue of
+     * the presets: ERM takes it up from the second epoch, and selection on validation worst-group
+     * accuracy keeps the first: test accuracy 0.85, worst group 0.73 (striped coats); core 0.89.
+     */
+    TEXTURE(CueSetSpec.of(CueKind.TEXTURE, List.of(3, 4)).withSeed(14L), null),
 
-    /** A harder core task of three classes, pullover vs coat vs shirt, with a background cue. */
-    HARD_CORE(CueSetSpec.of(CueKind.BACKGROUND, List.of(2, 4, 6)).withSeed(15L), null);
+    /**
+     * A harder core task, pullover vs coat, on warm/cool backgrounds with masks and captions. ERM learns
+     * the background only: test accuracy 0.51, worst group 0.00 (coats on warm); core 0.74.
+     */
+    HARD_CORE(CueSetSpec.of(CueKind.BACKGROUND, List.of(2, 4)).withSeed(15L), null);
 
     private final CueSetSpec spec;
     private final CueSetSpec tiny;

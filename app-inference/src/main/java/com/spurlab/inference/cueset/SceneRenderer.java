@@ -3,6 +3,7 @@ package com.spurlab.inference.cueset;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 import java.util.Locale;
 import java.util.Random;
 
@@ -78,15 +79,19 @@ final class SceneRenderer {
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         BufferedImage mask = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
         byte[] maskPixels = ((DataBufferByte) mask.getRaster().getDataBuffer()).getData();
+        // Straight into the raster: setRGB goes through the colour model per pixel.
+        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
-                float shade = brightness * (float) pattern(texture, x, y, period, angle, phase);
+                double factor = kind == CueKind.TEXTURE ? cuePattern(texture, x, y, period, phase)
+                        : pattern(texture, x, y, period, angle, phase);
+                float shade = brightness * (float) factor;
                 int background = Color.HSBtoRGB(hue, saturation, Math.min(1f, shade));
                 double g = garmentAt(garment28, (x - offsetX) * (double) FashionMnistIdx.SIDE / box,
                         (y - offsetY) * (double) FashionMnistIdx.SIDE / box);
                 // Soft edges: faint garment pixels blend into the background instead of leaving a halo.
                 double alpha = Math.min(1.0, g / 64.0);
-                image.setRGB(x, y, blend(background, (int) Math.round(g), alpha));
+                pixels[y * size + x] = blend(background, (int) Math.round(g), alpha);
                 maskPixels[y * size + x] = (byte) (g > MASK_THRESHOLD ? 255 : 0);
             }
         }
@@ -98,6 +103,22 @@ final class SceneRenderer {
             stamped = WordStamp.stamp(image, word, cueRandom);
         }
         return new Scene(image, mask, stamped);
+    }
+
+    /**
+     * Brightness factor of the texture as the cue: twice the contrast of a nuisance texture, large dots,
+     * and axis-aligned. Upright stripes excite the same edge filters all over the image, which a CNN
+     * without global pooling needs to learn the texture quickly; rotated ones went unnoticed for five epochs.
+     */
+    private static double cuePattern(Texture texture, int x, int y, double period, double phase) {
+        double u = x + phase;
+        if (texture == Texture.STRIPED) {
+            return Math.floorMod((long) Math.floor(u / (period / 2)), 2L) == 0 ? 1.35 : 0.45;
+        }
+        double v = y + phase;
+        double du = u - period * Math.floor(u / period) - period / 2;
+        double dv = v - period * Math.floor(v / period) - period / 2;
+        return du * du + dv * dv < period * period / 8 ? 0.45 : 1.35;
     }
 
     /** Brightness factor of the texture at (x, y), between about 0.7 and 1.15. */

@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Training-time image augmentation, applied per image to the decoded pixels of a batch.
+ * Training-time image augmentation, drawn per image and applied while a batch is assembled
+ * ({@link DecodedImages#fill}).
  *
  * @param flip         mirror half of the images left-right
  * @param cropPadding  random crop: pad by this many pixels (edge replicated) and cut the original
@@ -79,10 +80,34 @@ public record Augmentation(boolean flip, int cropPadding, double colourJitter) {
     }
 
     /**
-     * One image's random choices: mirrored or not, the crop's offset, the brightness shift and contrast factor
-     * (in the [-1, 1] value range training sees; 0 and 1 when jitter is off).
+     * One image's random draws, in the order the generator is asked: mirror (only when flipping), the crop
+     * offsets (only when cropping), brightness and contrast (only with jitter). The same generator state
+     * gives the same image whatever the memory layout of the batch.
      */
-    public record Draw(boolean mirror, int dx, int dy, float brightness, float contrast) {
+    public Draw draw(Random random) {
+        boolean mirror = flip && random.nextBoolean();
+        int dx = cropPadding == 0 ? 0 : random.nextInt(2 * cropPadding + 1) - cropPadding;
+        int dy = cropPadding == 0 ? 0 : random.nextInt(2 * cropPadding + 1) - cropPadding;
+        float brightness = colourJitter == 0 ? 0 : (float) ((random.nextDouble() * 2 - 1) * colourJitter);
+        float contrast = colourJitter == 0 ? 1 : (float) (1 + (random.nextDouble() * 2 - 1) * colourJitter);
+        return new Draw(mirror, dx, dy, colourJitter > 0, brightness, contrast);
+    }
+
+    /**
+     * What to do to one image: read pixel ({@code mirror ? S-1-x : x} + dx, y + dy), the source index clamped,
+     * which replicates the edge (the padding torchvision calls "edge"); then, with jitter, scale around 0
+     * (mid grey) by {@code contrast}, shift by {@code brightness} and clamp to [-1, 1]. Public for SYNTHESIZE,
+     * which augments its new images with the same draws and records them.
+     */
+    public record Draw(boolean mirror, int dx, int dy, boolean jitter, float brightness, float contrast) {
+
+        boolean moves() {
+            return mirror || dx != 0 || dy != 0;
+        }
+
+        float colour(float value) {
+            return jitter ? Math.max(-1f, Math.min(1f, value * contrast + brightness)) : value;
+        }
 
         /** What was done, e.g. {@code "flip,shift=2/-1,brightness=0.05,contrast=1.10"}; {@code "none"} for nothing. */
         @Override
@@ -94,36 +119,35 @@ public record Augmentation(boolean flip, int cropPadding, double colourJitter) {
             if (dx != 0 || dy != 0) {
                 s.append("shift=").append(dx).append('/').append(dy).append(',');
             }
-            if (brightness != 0 || contrast != 1) {
+            if (jitter) {
                 s.append(String.format(Locale.ROOT, "brightness=%.2f,contrast=%.2f,", brightness, contrast));
             }
             return s.length() == 0 ? "none" : s.substring(0, s.length() - 1);
         }
     }
 
-    /** Draws one image's choices, in the order training has always drawn them (so seeded batches stay the same). */
-    public Draw draw(Random random) {
-        boolean mirror = flip && random.nextBoolean();
-        int dx = cropPadding == 0 ? 0 : random.nextInt(2 * cropPadding + 1) - cropPadding;
-        int dy = cropPadding == 0 ? 0 : random.nextInt(2 * cropPadding + 1) - cropPadding;
-        float brightness = colourJitter == 0 ? 0 : (float) ((random.nextDouble() * 2 - 1) * colourJitter);
-        float contrast = colourJitter == 0 ? 1 : (float) (1 + (random.nextDouble() * 2 - 1) * colourJitter);
-        return new Draw(mirror, dx, dy, brightness, contrast);
-    }
-
     /**
-     * A new RGB image: {@code image} mirrored, shifted (edge replicated) and jittered as {@code draw} says, exactly
-     * as a training batch would see it.
+     * A new RGB image: {@code image} mirrored, shifted (edge replicated) and jittered as {@code draw} says, as a
+     * training batch would see it (8-bit values mapped to [-1, 1] and back).
      */
     public static BufferedImage apply(Draw draw, BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        int[] moved = moved(draw, image.getRGB(0, 0, w, h, null, 0, w), w, h);
-        if (draw.brightness() != 0 || draw.contrast() != 1) {
+        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        int[] moved = argb;
+        if (draw.moves()) {
+            moved = new int[argb.length];
+            for (int y = 0; y < h; y++) {
+                int sy = Math.min(h - 1, Math.max(0, y + draw.dy()));
+                for (int x = 0; x < w; x++) {
+                    moved[y * w + x] = argb[sy * w + sourceX(draw, x, w)];
+                }
+            }
+        }
+        if (draw.jitter()) {
             int[] lut = new int[256];
             for (int v = 0; v < 256; v++) {
-                float x = Math.max(-1f, Math.min(1f, (v / 127.5f - 1f) * draw.contrast() + draw.brightness()));
-                lut[v] = Math.round((x + 1f) * 127.5f);
+                lut[v] = Math.round((draw.colour(v / 127.5f - 1f) + 1f) * 127.5f);
             }
             for (int p = 0; p < moved.length; p++) {
                 int rgb = moved[p];
@@ -147,46 +171,7 @@ public record Augmentation(boolean flip, int cropPadding, double colourJitter) {
         return out;
     }
 
-    /** Augments one CHW image in place; {@code scratch} has the image's size. */
-    void apply(float[] values, int offset, int size, Random random, float[] scratch) {
-        Draw d = draw(random);
-        int plane = size * size;
-        if (d.mirror() || d.dx() != 0 || d.dy() != 0) {
-            for (int c = 0; c < 3; c++) {
-                int base = offset + c * plane;
-                System.arraycopy(values, base, scratch, 0, plane);
-                for (int y = 0; y < size; y++) {
-                    int sy = Math.min(size - 1, Math.max(0, y + d.dy()));
-                    for (int x = 0; x < size; x++) {
-                        values[base + y * size + x] = scratch[sy * size + sourceX(d, x, size)];
-                    }
-                }
-            }
-        }
-        if (colourJitter > 0) {
-            // Values are in [-1, 1]: contrast scales around 0 (mid grey), brightness shifts.
-            for (int k = offset; k < offset + 3 * plane; k++) {
-                values[k] = Math.max(-1f, Math.min(1f, values[k] * d.contrast() + d.brightness()));
-            }
-        }
-    }
-
-    /** Clamping the source index replicates the edge, the padding torchvision calls "edge". */
     private static int sourceX(Draw d, int x, int width) {
         return Math.min(width - 1, Math.max(0, (d.mirror() ? width - 1 - x : x) + d.dx()));
-    }
-
-    private static int[] moved(Draw d, int[] argb, int w, int h) {
-        if (!d.mirror() && d.dx() == 0 && d.dy() == 0) {
-            return argb;
-        }
-        int[] out = new int[argb.length];
-        for (int y = 0; y < h; y++) {
-            int sy = Math.min(h - 1, Math.max(0, y + d.dy()));
-            for (int x = 0; x < w; x++) {
-                out[y * w + x] = argb[sy * w + sourceX(d, x, w)];
-            }
-        }
-        return out;
     }
 }

@@ -2,6 +2,7 @@ package com.spurlab.inference.data;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -9,6 +10,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Random;
@@ -16,21 +19,35 @@ import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 
 /**
- * Images decoded once into one compact uint8 CHW buffer (3 bytes per pixel instead of 12 as float),
- * so an epoch re-reads memory, not PNG files. Floats exist only per batch, inside the caller's
- * scoped {@link NDManager}.
+ * Images decoded once into one compact uint8 buffer (3 bytes per pixel instead of 12 as float), so an
+ * epoch re-reads memory, not PNG files. Floats exist only per batch.
+ *
+ * <p>Pixels are kept interleaved (height, width, RGB) and batches are handed to the engine channels-last:
+ * a (B, 3, S, S) view over (B, S, S, 3) memory. The convolutions (oneDNN) work in that layout natively;
+ * from the usual (B, 3, S, S) memory they reorder every activation before and after each convolution.
+ * Measured on the 2-core machine with one thread, channels-last trains the ResNet ~1.35x as fast per
+ * CPU-second (PyTorch 1.13 gains about as much: ResNet 1.3x, CNN 1.4x); the network computes the same
+ * numbers up to float rounding.
  *
  * <p>Public because both training and evaluation read it; it is not part of the module's contract.
  */
 public final class DecodedImages {
 
     private static final int CHANNELS = 3;
+    /** byte value to input: centred inputs keep the first convolution's activations in a good range for Adam. */
+    private static final float[] SCALE = new float[256];
+
+    static {
+        for (int v = 0; v < SCALE.length; v++) {
+            SCALE[v] = v / 127.5f - 1f;
+        }
+    }
 
     private final int imageSize;
     private final byte[] pixels;
     private final int[] labels;
 
-    private DecodedImages(int imageSize, byte[] pixels, int[] labels) {
+    DecodedImages(int imageSize, byte[] pixels, int[] labels) {
         this.imageSize = imageSize;
         this.pixels = pixels;
         this.labels = labels;
@@ -42,14 +59,14 @@ public final class DecodedImages {
      * @throws UncheckedIOException when a file is missing or is not a decodable image
      */
     public static DecodedImages decode(List<LabeledImage> images, int imageSize) {
-        int plane = imageSize * imageSize;
-        byte[] pixels = new byte[Math.multiplyExact(images.size(), CHANNELS * plane)];
+        int stride = CHANNELS * imageSize * imageSize;
+        byte[] pixels = new byte[Math.multiplyExact(images.size(), stride)];
         int[] labels = new int[images.size()];
         // Decoding PNGs dominates start-up; samples write disjoint slices, so parallel is safe.
         IntStream.range(0, images.size()).parallel().forEach(i -> {
             LabeledImage image = images.get(i);
             labels[i] = image.label();
-            writeChw(read(image), imageSize, pixels, i * CHANNELS * plane);
+            writePixels(read(image), imageSize, pixels, i * stride);
         });
         return new DecodedImages(imageSize, pixels, labels);
     }
@@ -67,7 +84,7 @@ public final class DecodedImages {
     }
 
     /**
-     * The images at {@code indices} as a float32 (B, 3, S, S) array in [-1, 1], created in
+     * The images at {@code indices} as a float32 (B, 3, S, S) array in [-1, 1], channels-last, created in
      * {@code manager}; the caller owns (and closes) that manager.
      */
     public NDArray batch(NDManager manager, int[] indices) {
@@ -79,23 +96,87 @@ public final class DecodedImages {
      * seeded generator gives the same batch every time.
      */
     public NDArray batch(NDManager manager, int[] indices, Augmentation augmentation, Random random) {
-        int chw = CHANNELS * imageSize * imageSize;
-        float[] values = new float[indices.length * chw];
+        ByteBuffer buffer = allocateBatch(indices.length, imageSize);
+        fill(buffer, indices, augmentation, random);
+        return wrap(manager, buffer, indices.length, imageSize);
+    }
+
+    /**
+     * Writes the images at {@code indices} into {@code target} as (B, S, S, 3) float32 in [-1, 1], augmented
+     * on the way (one pass: crop, flip and jitter read the source pixel they need). Draws from {@code random}
+     * image by image, in index order.
+     */
+    public void fill(ByteBuffer target, int[] indices, Augmentation augmentation, Random random) {
+        FloatBuffer out = target.order(ByteOrder.nativeOrder()).asFloatBuffer();
+        float[] image = new float[CHANNELS * imageSize * imageSize];
         for (int b = 0; b < indices.length; b++) {
-            int from = indices[b] * chw;
-            int to = b * chw;
-            for (int k = 0; k < chw; k++) {
-                // Centred inputs keep the first convolution's activations in a good range for Adam.
-                values[to + k] = (pixels[from + k] & 0xFF) / 127.5f - 1f;
+            write(indices[b], augmentation.enabled() ? augmentation.draw(random) : null, image);
+            out.put(b * image.length, image);
+        }
+    }
+
+    /** Like {@link #fill(ByteBuffer, int[], Augmentation, Random)} with the same draw for every image. */
+    void fill(ByteBuffer target, int[] indices, Augmentation.Draw draw) {
+        FloatBuffer out = target.order(ByteOrder.nativeOrder()).asFloatBuffer();
+        float[] image = new float[CHANNELS * imageSize * imageSize];
+        for (int b = 0; b < indices.length; b++) {
+            write(indices[b], draw, image);
+            out.put(b * image.length, image);
+        }
+    }
+
+    /** One image as (S, S, 3) floats; {@code draw} null: as decoded. */
+    private void write(int index, Augmentation.Draw draw, float[] image) {
+        int stride = image.length;
+        int from = index * stride;
+        if (draw == null) {
+            for (int k = 0; k < stride; k++) {
+                image[k] = SCALE[pixels[from + k] & 0xFF];
+            }
+        } else if (!draw.moves()) {
+            for (int k = 0; k < stride; k++) {
+                image[k] = draw.colour(SCALE[pixels[from + k] & 0xFF]);
+            }
+        } else {
+            int last = imageSize - 1;
+            for (int y = 0, k = 0; y < imageSize; y++) {
+                int sy = Math.min(last, Math.max(0, y + draw.dy()));
+                for (int x = 0; x < imageSize; x++) {
+                    int sx = Math.min(last, Math.max(0, (draw.mirror() ? last - x : x) + draw.dx()));
+                    int source = from + (sy * imageSize + sx) * CHANNELS;
+                    for (int c = 0; c < CHANNELS; c++) {
+                        image[k++] = draw.colour(SCALE[pixels[source + c] & 0xFF]);
+                    }
+                }
             }
         }
-        if (augmentation.enabled()) {
-            float[] scratch = new float[imageSize * imageSize];
-            for (int b = 0; b < indices.length; b++) {
-                augmentation.apply(values, b * chw, imageSize, random, scratch);
-            }
+    }
+
+    /** A direct buffer for {@code count} images as {@link #fill} writes them; the engine reads it without a copy. */
+    static ByteBuffer allocateBatch(int count, int imageSize) {
+        int bytes = Math.multiplyExact(Math.multiplyExact(count, CHANNELS * imageSize * imageSize), Float.BYTES);
+        return ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+    }
+
+    /**
+     * The first {@code count} images of {@code pixels} (as {@link #fill} writes them) as a (B, 3, S, S)
+     * channels-last array in {@code manager}. On the CPU the array reads the buffer in place: keep the buffer
+     * unchanged until the manager is closed.
+     */
+    public static NDArray wrap(NDManager manager, ByteBuffer pixels, int count, int imageSize) {
+        ByteBuffer view = pixels.duplicate().order(ByteOrder.nativeOrder()).position(0)
+                .limit(count * CHANNELS * imageSize * imageSize * Float.BYTES);
+        return manager.create(view.slice().order(ByteOrder.nativeOrder()), new Shape(count, imageSize, imageSize, CHANNELS),
+                DataType.FLOAT32).transpose(0, 3, 1, 2);
+    }
+
+    /** Writes one image's pixels into {@code target} from {@code offset} as (S, S, 3) float32 in [-1, 1]. */
+    public static void writeFloats(BufferedImage image, int imageSize, byte[] scratch, FloatBuffer target, int offset) {
+        writePixels(image, imageSize, scratch, 0);
+        int stride = CHANNELS * imageSize * imageSize;
+        for (int k = 0; k < stride; k++) {
+            target.put(offset + k, SCALE[scratch[k] & 0xFF]);
         }
-        return manager.create(FloatBuffer.wrap(values), new Shape(indices.length, CHANNELS, imageSize, imageSize));
     }
 
     /** The labels at {@code indices} as an int64 (B) array, the index type the loss gathers with. */
@@ -108,7 +189,7 @@ public final class DecodedImages {
     }
 
     /**
-     * Writes the raw cache: N x 3 x S x S uint8 pixels in CHW order, then N labels as one byte each.
+     * Writes the raw cache: N x S x S x 3 uint8 pixels (RGB interleaved), then N labels as one byte each.
      * The reference PyTorch benchmark reads exactly these bytes, so both engines see the same data.
      */
     public void writeRaw(OutputStream out) throws IOException {
@@ -118,7 +199,12 @@ public final class DecodedImages {
         }
     }
 
-    private static BufferedImage read(LabeledImage image) {
+    /**
+     * Reads one sample's image file.
+     *
+     * @throws UncheckedIOException naming the sample when the file is missing or not an image
+     */
+    public static BufferedImage read(LabeledImage image) {
         try {
             BufferedImage decoded = ImageIO.read(image.imageFile().toFile());
             if (decoded == null) {
@@ -130,7 +216,16 @@ public final class DecodedImages {
         }
     }
 
-    private static void writeChw(BufferedImage source, int size, byte[] target, int offset) {
+    private static void writePixels(BufferedImage source, int size, byte[] target, int offset) {
+        if (source.getWidth() == size && source.getHeight() == size && source.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            // What PNG/JPEG RGB files decode to: the samples come straight from the raster, R, G, B per pixel,
+            // a third of the time of drawing into an RGB image and the same bytes.
+            int[] samples = source.getRaster().getPixels(0, 0, size, size, (int[]) null);
+            for (int k = 0; k < samples.length; k++) {
+                target[offset + k] = (byte) samples[k];
+            }
+            return;
+        }
         BufferedImage rgb = source;
         if (source.getWidth() != size || source.getHeight() != size || source.getType() != BufferedImage.TYPE_INT_RGB) {
             rgb = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
@@ -139,12 +234,11 @@ public final class DecodedImages {
             g.drawImage(source, 0, 0, size, size, null);
             g.dispose();
         }
-        int plane = size * size;
         int[] argb = rgb.getRGB(0, 0, size, size, null, 0, size);
-        for (int p = 0; p < plane; p++) {
-            target[offset + p] = (byte) (argb[p] >> 16);
-            target[offset + plane + p] = (byte) (argb[p] >> 8);
-            target[offset + 2 * plane + p] = (byte) argb[p];
+        for (int p = 0, k = offset; p < argb.length; p++) {
+            target[k++] = (byte) (argb[p] >> 16);
+            target[k++] = (byte) (argb[p] >> 8);
+            target[k++] = (byte) argb[p];
         }
     }
 }

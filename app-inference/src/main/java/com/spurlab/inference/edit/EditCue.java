@@ -64,6 +64,30 @@ public record EditCue(Kind kind, String name, String value) {
     }
 
     /**
+     * The edit that removes the cue when none is named: a printed word is inpainted, a background swapped for one of
+     * another value of the cue (the counterfactual that keeps the image natural).
+     */
+    public EditOperation defaultOperation() {
+        return isBackground() ? EditOperation.REPLACE_BACKGROUND : EditOperation.INPAINT;
+    }
+
+    /**
+     * Checks that the operation edits this kind of cue: INPAINT and ADD_CUE take a printed word's boxes or a
+     * background, the background operations only a background.
+     *
+     * @throws IllegalArgumentException naming the operations that fit
+     */
+    public void requireSuits(EditOperation op) {
+        if (op == EditOperation.INPAINT && isBackground()) {
+            throw new IllegalArgumentException("INPAINT fills a printed word's boxes (a text: cue); for " + this
+                    + ", a background cue, use REMOVE_BACKGROUND or REPLACE_BACKGROUND");
+        }
+        if ((op == EditOperation.REPLACE_BACKGROUND || op == EditOperation.REMOVE_BACKGROUND) && !isBackground()) {
+            throw new IllegalArgumentException(op + " edits a background cue; for " + this + " use INPAINT or ADD_CUE");
+        }
+    }
+
+    /**
      * The cue's value in one sample: the attribute's value ({@code null} when the sample lacks the
      * attribute), {@link #PRESENT} / {@link #ABSENT} for keywords and printed words, the label for {@code mask}.
      *

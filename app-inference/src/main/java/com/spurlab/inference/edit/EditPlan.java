@@ -52,7 +52,7 @@ final class EditPlan {
     static EditPlan of(EditRequest request, List<EditSample> samples, List<TextBox> textBoxes) {
         EditCue cue = EditCue.parse(request.cue());
         EditOperation op = request.operation();
-        requireSuits(cue, op);
+        cue.requireSuits(op);
         Map<String, List<TextBox>> boxes = (textBoxes == null ? List.<TextBox>of() : textBoxes).stream()
                 .collect(Collectors.groupingBy(TextBox::sampleId));
         List<EditSample> split = samples.stream().filter(s -> s.split().equals(request.split())).toList();
@@ -121,16 +121,6 @@ final class EditPlan {
     /** Every split sample the run needs a foreground mask of: targets and all possible donors. */
     List<EditSample> needingMasks() {
         return byValue.values().stream().flatMap(List::stream).toList();
-    }
-
-    private static void requireSuits(EditCue cue, EditOperation op) {
-        if (op == EditOperation.INPAINT && cue.isBackground()) {
-            throw new IllegalArgumentException("INPAINT fills a printed word's boxes (a text: cue); for " + cue
-                    + ", a background cue, use REMOVE_BACKGROUND or REPLACE_BACKGROUND");
-        }
-        if ((op == EditOperation.REPLACE_BACKGROUND || op == EditOperation.REMOVE_BACKGROUND) && !cue.isBackground()) {
-            throw new IllegalArgumentException(op + " edits a background cue; for " + cue + " use INPAINT or ADD_CUE");
-        }
     }
 
     private static String cuedValue(EditCue cue, EditOperation op, Integer cueLabel) {

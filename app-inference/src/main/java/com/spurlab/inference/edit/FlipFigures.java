@@ -21,7 +21,7 @@ final class FlipFigures {
         int consistent = 0;
         Map<String, int[]> groups = new TreeMap<>();
         for (EditedPair p : pairs) {
-            int[] g = groups.computeIfAbsent(p.group(), k -> new int[4]);
+            int[] g = groups.computeIfAbsent(p.group(), k -> new int[6]);
             g[0]++;
             if (!p.flipped()) {
                 consistent++;
@@ -37,6 +37,8 @@ final class FlipFigures {
                 if (p.controlFile() != null) {
                     controlN++;
                     controlFlipped += p.controlFlipped() ? 1 : 0;
+                    g[4]++;
+                    g[5] += p.controlFlipped() ? 1 : 0;
                 }
             }
         }
@@ -54,7 +56,11 @@ final class FlipFigures {
         List<GroupConsistency> perGroup = new ArrayList<>();
         for (Map.Entry<String, int[]> e : groups.entrySet()) {
             int[] g = e.getValue();
-            perGroup.add(new GroupConsistency(e.getKey(), g[0], g[1], (double) g[1] / g[0], g[2], g[3]));
+            double[] groupCi = wilson95(g[3], g[2]);
+            double[] groupControlCi = wilson95(g[5], g[4]);
+            perGroup.add(new GroupConsistency(e.getKey(), g[0], g[1], (double) g[1] / g[0], g[2], g[3],
+                    g[2] == 0 ? Double.NaN : (double) g[3] / g[2], groupCi[0], groupCi[1], g[4], g[5],
+                    g[4] == 0 ? Double.NaN : (double) g[5] / g[4], groupControlCi[0], groupControlCi[1]));
         }
         return new EditResult(request.datasetVersionId(), request.cue(), request.operation(), request.split(), pairs.size(),
                 correct, flipped, flipRate, ci[0], ci[1], controlRate, confirmed, request.margin(), controlN,
@@ -72,7 +78,9 @@ final class FlipFigures {
             return new double[] {Double.NaN, Double.NaN};
         }
         Interval ci = BinomialConfidenceInterval.WILSON_SCORE.fromErrorRate(trials, successes, 0.05);
-        return new double[] {ci.getLowerBound(), ci.getUpperBound()};
+        // At 0 or n of n the library's bound misses the exact 0 or 1 by rounding (0.9999999999999999 at 60 of 60),
+        // which would leave a flip rate of 1 outside its own interval.
+        return new double[] {successes == 0 ? 0 : ci.getLowerBound(), successes == trials ? 1 : ci.getUpperBound()};
     }
 
     /** The first {@code limit} lines, then one line counting the rest. */

@@ -53,12 +53,16 @@ public final class ClassificationMetrics {
             recall[c] = actual == 0 ? Double.NaN : (double) confusion[c][c] / actual;
         }
         double ece = 0;
+        List<CalibrationBin> reliability = new ArrayList<>();
         for (int b = 0; b < BINS; b++) {
             if (binCount[b] > 0) {
-                ece += Math.abs((double) binCorrect[b] / binCount[b] - binConfidence[b] / binCount[b])
-                        * binCount[b] / predictions.size();
+                double accuracy = (double) binCorrect[b] / binCount[b];
+                double confidence = binConfidence[b] / binCount[b];
+                ece += Math.abs(accuracy - confidence) * binCount[b] / predictions.size();
+                reliability.add(new CalibrationBin((double) b / BINS, (double) (b + 1) / BINS, binCount[b], confidence,
+                        accuracy));
             }
         }
-        return new ClassificationReport(confusion, precision, recall, ece, errors);
+        return new ClassificationReport(confusion, precision, recall, ece, errors, reliability);
     }
 }

@@ -1,28 +1,30 @@
 package com.spurlab.inference.eval;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 
-/** Accuracy, per-group accuracy, worst-group accuracy with a bootstrap interval, average-group accuracy, gap. */
+/**
+ * Accuracy, per-group accuracy, worst-group accuracy with a bootstrap interval, average-group accuracy, gap.
+ * The one place where worst-group accuracy is computed: training's validation pass and DFR's penalty
+ * search call {@link #worstGroupAccuracy(int[], int[])} too.
+ */
 public final class GroupMetrics {
 
-    static final int RESAMPLES = 1000;
     static final int TOO_SMALL = 20;
 
     private GroupMetrics() {
     }
 
     /**
-     * Computes the DESIGN.md metrics. The WGA interval is a percentile bootstrap: 1000 resamples,
-     * each resampling every group's samples with replacement within that group (so group sizes
-     * stay fixed), drawn from {@code new Random(seed)}; the bounds are the 25th and 975th of the
-     * sorted resampled WGAs. A prediction without a group is grouped by its label index.
+     * Computes the DESIGN.md metrics, with a BCa bootstrap 95 % interval of the worst-group accuracy
+     * ({@link WorstGroupInterval}: {@value WorstGroupInterval#RESAMPLES} resamples within groups, drawn
+     * from {@code seed}).
      *
-     * @throws IllegalArgumentException when {@code predictions} is empty
+     * @param predictions each with its group; {@code ClassifierEvaluator} gives a sample without a group
+     *                    its class's group ({@link com.spurlab.inference.data.LabeledImage#groupKey})
+     * @throws IllegalArgumentException when {@code predictions} is empty or a prediction has no group
      */
     public static EvaluationReport evaluate(List<Prediction> predictions, long seed) {
         if (predictions == null || predictions.isEmpty()) {
@@ -31,8 +33,11 @@ public final class GroupMetrics {
         Map<String, int[]> counts = new TreeMap<>();
         int correct = 0;
         for (Prediction p : predictions) {
-            String group = p.group() != null ? p.group() : String.valueOf(p.label());
-            int[] c = counts.computeIfAbsent(group, g -> new int[2]);
+            if (p.group() == null) {
+                throw new IllegalArgumentException("prediction " + p.sampleId() + " has no group; give every sample"
+                        + " its group key (LabeledImage.groupKey names a sample without one after its class)");
+            }
+            int[] c = counts.computeIfAbsent(p.group(), g -> new int[2]);
             c[0]++;
             if (p.correct()) {
                 c[1]++;
@@ -41,19 +46,37 @@ public final class GroupMetrics {
         }
         List<GroupAccuracy> groups = new ArrayList<>(counts.size());
         counts.forEach((group, c) -> groups.add(new GroupAccuracy(group, c[0], c[1], (double) c[1] / c[0], c[0] < TOO_SMALL)));
+        int[] n = groups.stream().mapToInt(GroupAccuracy::n).toArray();
+        int[] hits = groups.stream().mapToInt(GroupAccuracy::correct).toArray();
+        GroupAccuracy worst = groups.get(worstGroupIndex(n, hits));
+        double sum = groups.stream().mapToDouble(GroupAccuracy::accuracy).sum();
+        double accuracy = (double) correct / predictions.size();
+        double[] interval = WorstGroupInterval.bca(n, hits, seed);
+        return new EvaluationReport(predictions.size(), accuracy, worst.accuracy(), worst.group(), interval[0], interval[1],
+                sum / groups.size(), accuracy - worst.accuracy(), groups);
+    }
 
-        GroupAccuracy worst = groups.get(0);
-        double sum = 0;
-        for (GroupAccuracy g : groups) {
-            sum += g.accuracy();
-            if (g.accuracy() < worst.accuracy()) {
+    /**
+     * Worst-group accuracy (DESIGN.md): the minimum of {@code correct[g] / n[g]} over the groups with
+     * {@code n[g] >= 1}; NaN when no group has a sample.
+     */
+    public static double worstGroupAccuracy(int[] n, int[] correct) {
+        int g = worstGroupIndex(n, correct);
+        return g < 0 ? Double.NaN : (double) correct[g] / n[g];
+    }
+
+    /** The group attaining the worst-group accuracy, the first on ties; -1 when every group is empty. */
+    static int worstGroupIndex(int[] n, int[] correct) {
+        if (n.length != correct.length) {
+            throw new IllegalArgumentException(n.length + " group sizes but " + correct.length + " counts of correct");
+        }
+        int worst = -1;
+        for (int g = 0; g < n.length; g++) {
+            if (n[g] > 0 && (worst < 0 || (double) correct[g] / n[g] < (double) correct[worst] / n[worst])) {
                 worst = g;
             }
         }
-        double accuracy = (double) correct / predictions.size();
-        double[] interval = bootstrapWorstGroup(groups, new Random(seed));
-        return new EvaluationReport(predictions.size(), accuracy, worst.accuracy(), worst.group(), interval[0], interval[1],
-                sum / groups.size(), accuracy - worst.accuracy(), groups);
+        return worst;
     }
 
     /**
@@ -76,25 +99,5 @@ public final class GroupMetrics {
                     .toList() + " occurs in the training split " + trainGroupCounts.keySet());
         }
         return weighted / total;
-    }
-
-    private static double[] bootstrapWorstGroup(List<GroupAccuracy> groups, Random random) {
-        double[] worst = new double[RESAMPLES];
-        for (int b = 0; b < RESAMPLES; b++) {
-            double min = Double.POSITIVE_INFINITY;
-            for (GroupAccuracy g : groups) {
-                // Drawing an index uniformly from n samples whose first `correct` are the right ones.
-                int hits = 0;
-                for (int i = 0; i < g.n(); i++) {
-                    if (random.nextInt(g.n()) < g.correct()) {
-                        hits++;
-                    }
-                }
-                min = Math.min(min, (double) hits / g.n());
-            }
-            worst[b] = min;
-        }
-        Arrays.sort(worst);
-        return new double[] {worst[(int) (0.025 * RESAMPLES)], worst[(int) Math.ceil(0.975 * RESAMPLES) - 1]};
     }
 }

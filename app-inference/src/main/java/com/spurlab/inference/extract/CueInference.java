@@ -20,7 +20,7 @@ public final class CueInference {
         return "cue:" + cue;
     }
 
-    private final CueReport report;
+    private final List<ErrorSlice> slices;
     private final Path ocrCache;
     private final ExtractionSettings settings;
 
@@ -30,7 +30,16 @@ public final class CueInference {
      * @param settings the extraction's settings (the OCR detection side keys the cache)
      */
     public CueInference(CueReport report, Path ocrCache, ExtractionSettings settings) {
-        this.report = report;
+        this(report.slices(), ocrCache, settings);
+    }
+
+    /**
+     * For a step after EXTRACT, from its stored {@link CueFindings#slices() findings}.
+     *
+     * @param slices the extraction's error slices: they define {@code slice:<n>}
+     */
+    public CueInference(List<ErrorSlice> slices, Path ocrCache, ExtractionSettings settings) {
+        this.slices = List.copyOf(slices);
         this.ocrCache = ocrCache;
         this.settings = settings == null ? ExtractionSettings.defaults() : settings;
     }
@@ -82,7 +91,7 @@ public final class CueInference {
                         + " (ClassifierEvaluator.score), one per sample");
             }
             for (int i = 0; i < samples.size(); i++) {
-                answer.put(samples.get(i).sampleId(), ErrorSlice.assign(report.slices(), embeddings[i]) == id);
+                answer.put(samples.get(i).sampleId(), ErrorSlice.assign(slices, embeddings[i]) == id);
             }
         } else if (cue.equals(Cues.MASK)) {
             throw new IllegalArgumentException("cue 'mask' is a region of every image, not a yes/no property of a sample:"
@@ -101,9 +110,9 @@ public final class CueInference {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("cue '" + cue + "' is not slice:<number>", e);
         }
-        if (report.slices().stream().noneMatch(s -> s.id() == id)) {
+        if (slices.stream().noneMatch(s -> s.id() == id)) {
             throw new IllegalArgumentException("cue '" + cue + "': the extraction found slices "
-                    + report.slices().stream().map(s -> Cues.SLICE + s.id()).toList());
+                    + slices.stream().map(s -> Cues.SLICE + s.id()).toList());
         }
         return id;
     }

@@ -1,13 +1,18 @@
 package com.spurlab.inference.extract;
 
+import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
+
 /**
- * {@code k} events out of {@code n} trials with its Wilson score 95 % interval, and the two comparisons
- * the cue scores use: Newcombe's hybrid-score interval of a difference, Katz's log interval of a ratio.
+ * {@code k} events out of {@code n} trials with its Wilson score 95 % interval (Apache Commons Statistics, the one
+ * implementation every module uses), and the two comparisons the cue scores use: Newcombe's hybrid-score interval of a
+ * difference, Katz's log interval of a ratio.
  */
 record Proportion(int k, int n) {
 
     /** Two-sided 95 % normal quantile. */
     static final double Z = 1.959963984540054;
+    /** Intervals are 95 %. */
+    private static final double ALPHA = 0.05;
 
     Proportion {
         if (n < 0 || k < 0 || k > n) {
@@ -19,25 +24,14 @@ record Proportion(int k, int n) {
         return n == 0 ? 0 : (double) k / n;
     }
 
+    /** Wilson's lower 95 % bound; exactly 0 with no events (rounding would leave 1e-16 off). */
     double low() {
-        return wilson()[0];
+        return k == 0 ? 0 : BinomialConfidenceInterval.WILSON_SCORE.fromErrorRate(n, k, ALPHA).getLowerBound();
     }
 
+    /** Wilson's upper 95 % bound; exactly 1 when every trial is an event, and for no trials. */
     double high() {
-        return wilson()[1];
-    }
-
-    private double[] wilson() {
-        if (n == 0) {
-            return new double[] {0, 1};
-        }
-        double p = rate();
-        double z2 = Z * Z;
-        double denominator = 1 + z2 / n;
-        double centre = (p + z2 / (2.0 * n)) / denominator;
-        double half = Z / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-        // Exact at the edges (0 events: low 0; all events: high 1), where rounding would leave 1e-16 off.
-        return new double[] {k == 0 ? 0 : Math.max(0, centre - half), k == n ? 1 : Math.min(1, centre + half)};
+        return k == n ? 1 : BinomialConfidenceInterval.WILSON_SCORE.fromErrorRate(n, k, ALPHA).getUpperBound();
     }
 
     /** Newcombe's (1998, method 10) 95 % interval of {@code this.rate() - other.rate()}, from both Wilson intervals. */

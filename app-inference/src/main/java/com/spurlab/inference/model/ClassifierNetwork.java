@@ -9,16 +9,18 @@ import java.util.function.IntFunction;
 /** The networks a SpurLab classifier can be, selectable per experiment (TRAIN parameter {@code model}). */
 public enum ClassifierNetwork {
     /** {@link SmallCnn}: fastest; the baseline of every pilot. */
-    CNN(SmallCnn.ARCHITECTURE, SmallCnn::build),
+    CNN(SmallCnn.ARCHITECTURE, SmallCnn::build, SmallCnn::buildFolded),
     /** {@link SmallResNet}: a width-reduced ResNet-10, slower but deeper. */
-    RESNET(SmallResNet.ARCHITECTURE, SmallResNet::build);
+    RESNET(SmallResNet.ARCHITECTURE, SmallResNet::build, SmallResNet::buildFolded);
 
     private final String architecture;
     private final IntFunction<Block> builder;
+    private final IntFunction<Block> foldedBuilder;
 
-    ClassifierNetwork(String architecture, IntFunction<Block> builder) {
+    ClassifierNetwork(String architecture, IntFunction<Block> builder, IntFunction<Block> foldedBuilder) {
         this.architecture = architecture;
         this.builder = builder;
+        this.foldedBuilder = foldedBuilder;
     }
 
     /** The id written into {@link ModelMetadata#architecture()}. */
@@ -29,6 +31,11 @@ public enum ClassifierNetwork {
     /** A fresh, uninitialised network whose last child is the linear classification head. */
     public Block build(int numClasses) {
         return builder.apply(numClasses);
+    }
+
+    /** The network without batch norms, each folded into its convolution (which then has a bias): for {@link InferenceNetwork}. */
+    Block buildFolded(int numClasses) {
+        return foldedBuilder.apply(numClasses);
     }
 
     /** @throws IllegalArgumentException for an id no network of this version writes */

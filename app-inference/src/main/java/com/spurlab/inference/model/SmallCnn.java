@@ -27,11 +27,22 @@ public final class SmallCnn {
     }
 
     public static Block build(int numClasses) {
+        return build(numClasses, true);
+    }
+
+    /** The same network with each batch norm folded into the convolution before it: for prediction ({@link InferenceNetwork}). */
+    static Block buildFolded(int numClasses) {
+        return build(numClasses, false);
+    }
+
+    private static Block build(int numClasses, boolean batchNorm) {
         SequentialBlock net = new SequentialBlock();
         for (int channels : CHANNELS) {
-            net.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(channels).build())
-                    .add(BatchNorm.builder().build())
-                    .add(Activation::relu)
+            net.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(channels).build());
+            if (batchNorm) {
+                net.add(BatchNorm.builder().build());
+            }
+            net.add(Activation::relu)
                     .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
         }
         return net.add(Blocks.batchFlattenBlock())

@@ -33,39 +33,52 @@ public final class SmallResNet {
     }
 
     public static Block build(int numClasses) {
+        return build(numClasses, true);
+    }
+
+    /**
+     * The same network with each batch norm folded into the convolution before it, which then needs a
+     * bias: for prediction ({@link InferenceNetwork}).
+     */
+    static Block buildFolded(int numClasses) {
+        return build(numClasses, false);
+    }
+
+    private static Block build(int numClasses, boolean batchNorm) {
         SequentialBlock net = new SequentialBlock()
-                .add(conv(CHANNELS[0], 1))
-                .add(BatchNorm.builder().build())
+                .addAll(normalised(conv(CHANNELS[0], 1, batchNorm), batchNorm))
                 .add(Activation::relu);
         for (int stage = 0; stage < CHANNELS.length; stage++) {
-            net.add(residual(CHANNELS[stage], stage == 0 ? 1 : 2));
+            net.add(residual(CHANNELS[stage], stage == 0 ? 1 : 2, batchNorm));
         }
         return net.add(Pool.globalAvgPool2dBlock())
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(numClasses).build());
     }
 
-    private static Block residual(int channels, int stride) {
+    private static Block residual(int channels, int stride, boolean batchNorm) {
         SequentialBlock main = new SequentialBlock()
-                .add(conv(channels, stride))
-                .add(BatchNorm.builder().build())
+                .addAll(normalised(conv(channels, stride, batchNorm), batchNorm))
                 .add(Activation::relu)
-                .add(conv(channels, 1))
-                .add(BatchNorm.builder().build());
+                .addAll(normalised(conv(channels, 1, batchNorm), batchNorm));
         // A 1x1 projection on every block (not only where shapes change) keeps the builder simple;
         // its cost is a few per cent of the 3x3 convolutions.
         SequentialBlock shortcut = new SequentialBlock()
-                .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).optStride(new Shape(stride, stride))
-                        .setFilters(channels).optBias(false).build())
-                .add(BatchNorm.builder().build());
+                .addAll(normalised(Conv2d.builder().setKernelShape(new Shape(1, 1)).optStride(new Shape(stride, stride))
+                        .setFilters(channels).optBias(!batchNorm).build(), batchNorm));
         return new ParallelBlock(
                 branches -> new NDList(Activation.relu(
                         branches.get(0).singletonOrThrow().add(branches.get(1).singletonOrThrow()))),
                 List.of(main, shortcut));
     }
 
-    private static Block conv(int channels, int stride) {
+    /** The convolution followed by a batch norm, flattened into the enclosing block (the saved parameters' layout). */
+    private static List<Block> normalised(Block conv, boolean batchNorm) {
+        return batchNorm ? List.of(conv, BatchNorm.builder().build()) : List.of(conv);
+    }
+
+    private static Block conv(int channels, int stride, boolean batchNorm) {
         return Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(stride, stride))
-                .optPadding(new Shape(1, 1)).setFilters(channels).optBias(false).build();
+                .optPadding(new Shape(1, 1)).setFilters(channels).optBias(!batchNorm).build();
     }
 }

@@ -3,6 +3,7 @@ package com.spurlab.inference.synth;
 import com.spurlab.inference.edit.EditSample;
 import com.spurlab.inference.edit.mask.TextBox;
 import com.spurlab.inference.extract.CueInference;
+import com.spurlab.inference.extract.ErrorSlice;
 import com.spurlab.inference.extract.ExtractionSample;
 import com.spurlab.inference.extract.ExtractionSettings;
 import com.spurlab.inference.extract.ocr.PrintedTextCache;
@@ -56,7 +57,7 @@ public final class CueValues {
         } else {
             List<ExtractionSample> asked = samples.stream().map(s -> new ExtractionSample(s.sampleId(), s.imageFile(),
                     s.label(), s.caption(), s.attributes(), s.maskFile())).toList();
-            new CueInference(null, ocrCache, ExtractionSettings.defaults()).infer(cue.name(), asked, null)
+            new CueInference(List.<ErrorSlice>of(), ocrCache, ExtractionSettings.defaults()).infer(cue.name(), asked, null)
                     .forEach((id, yes) -> values.put(id, yes ? SynthesisCue.YES : SynthesisCue.NO));
         }
         return new CueValues(cue, values, boxes);
@@ -97,7 +98,7 @@ public final class CueValues {
         for (int i = 0; i < samples.size(); i++) {
             List<TextBox> found = new ArrayList<>();
             for (PrintedWord w : read.get(i)) {
-                TextBox box = new TextBox(samples.get(i).sampleId(), w.text(), w.x(), w.y(), w.width(), w.height());
+                TextBox box = new TextBox(samples.get(i).sampleId(), w.text(), w.box());
                 if (box.reads(word)) {
                     found.add(box);
                 }

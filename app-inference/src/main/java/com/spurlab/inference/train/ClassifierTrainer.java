@@ -10,6 +10,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import com.spurlab.inference.data.DecodedImages;
 import com.spurlab.inference.data.LabeledImage;
+import com.spurlab.inference.engine.NativeRuntime;
 import com.spurlab.inference.model.ModelMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,6 +77,7 @@ public final class ClassifierTrainer {
     private TrainingResult trainAlone(TrainingSettings settings, List<LabeledImage> train, List<LabeledImage> val,
             Path modelDir, TrainingProgress listener) {
 
+        NativeRuntime.prepare();
         Engine engine = Engine.getInstance();
         // DJL takes an int seed; folding keeps every bit of the long seed relevant.
         engine.setRandomSeed(Long.hashCode(settings.seed()));
@@ -97,6 +99,7 @@ public final class ClassifierTrainer {
 
         long imagesSeen = 0;
         double identifySeconds = 0;
+        List<EpochRecord> identifyHistory = List.of();
         int[] plan = IntStream.range(0, trainImages.size()).toArray();
         if (settings.method() == TrainingMethod.JTT) {
             int[] errors;
@@ -109,18 +112,19 @@ public final class ClassifierTrainer {
                     Trained t = runPhase(model, identify, trainImages, validator, settings, checkpoints, listener, resume);
                     imagesSeen += t.outcome().imagesSeen();
                     identifySeconds = t.outcome().imagesSeen() / Math.max(1e-9, t.outcome().imagesPerSecond());
+                    identifyHistory = t.outcome().history();
                     errors = t.errors(trainImages);
                 }
                 checkpoints.writeInts(JTT_ERRORS, errors);
                 resume = Optional.empty();
             }
             log.info("JTT: the identification model misclassifies {} of {} training images; each is sampled {} times",
-                    errors.length, trainImages.size(), Math.round(settings.options().jttUpweight()));
-            int[] upsampled = upsample(plan, errors, (int) Math.round(settings.options().jttUpweight()));
+                    errors.length, trainImages.size(), settings.options().jttTimes());
+            int[] upsampled = upsample(plan, errors, settings.options().jttTimes());
             return finish(settings, modelDir, device, trainImages, valImages, valGroups, validator, checkpoints, listener,
                     resume, new EpochLoop.Phase(MAIN, settings.epochs(), offset, total, e -> upsampled.clone(),
                             LossWeighting.mean(), settings.options().selection(), settings.options().patience()),
-                    resumedFrom, imagesSeen, identifySeconds);
+                    resumedFrom, imagesSeen, identifySeconds, identifyHistory);
         }
         LossWeighting weighting = switch (settings.method()) {
             case REWEIGHT -> LossWeighting.groupBalanced(trainGroups);
@@ -132,23 +136,27 @@ public final class ClassifierTrainer {
                 ? ModelSelection.ACCURACY : settings.options().selection();
         return finish(settings, modelDir, device, trainImages, valImages, valGroups, validator, checkpoints, listener, resume,
                 new EpochLoop.Phase(MAIN, settings.epochs(), 0, total, e -> plan.clone(), weighting, selection,
-                        settings.options().patience()), resumedFrom, 0, 0);
+                        settings.options().patience()), resumedFrom, 0, 0, List.of());
     }
 
     private TrainingResult finish(TrainingSettings settings, Path modelDir, Device device, DecodedImages trainImages,
             DecodedImages valImages, GroupIndex valGroups, Validation validator, Checkpoints checkpoints,
             TrainingProgress listener, Optional<Checkpoints.State> resume, EpochLoop.Phase phase, int resumedFrom,
-            long earlierImages, double earlierSeconds) {
+            long earlierImages, double earlierSeconds, List<EpochRecord> earlierHistory) {
         try (Model model = newModel(settings, device)) {
             Trained t = runPhase(model, phase, trainImages, validator, settings, checkpoints, listener, resume);
+            Validation.Score score;
             if (settings.method() == TrainingMethod.DFR) {
                 LastLayerRetraining.Result dfr = LastLayerRetraining.retrain(model, valImages, valGroups,
                         settings.classNames().size(), settings.seed());
-                log.info("DFR: last layer refitted on group-balanced validation embeddings, L2 penalty {},"
-                        + " held-out worst-group accuracy {}", dfr.penalty(), String.format("%.4f", dfr.heldOutWorstGroup()));
+                log.info("DFR: last layer fitted on group-balanced embeddings of {} validation images, L2 penalty {}"
+                                + " chosen on the other {}, where worst-group accuracy is {} ({} head fits short of"
+                                + " convergence)", dfr.fitted(), dfr.penalty(), dfr.heldOut(),
+                        String.format("%.4f", dfr.heldOutWorstGroup()), dfr.unconverged());
+                score = new Validation.Score(dfr.heldOutAccuracy(), dfr.heldOutWorstGroup());
+            } else {
+                score = validator.isEmpty() ? new Validation.Score(Double.NaN, Double.NaN) : t.score(validator);
             }
-            Validation.Score score = validator.isEmpty() ? new Validation.Score(Double.NaN, Double.NaN)
-                    : t.score(validator);
             save(model, settings, modelDir);
             checkpoints.clear();
             EpochLoop.Outcome o = t.outcome();
@@ -160,7 +168,9 @@ public final class ClassifierTrainer {
                     String.format("%.4f", score.accuracy()), String.format("%.4f", score.worstGroup()),
                     String.format("%.0f", throughput));
             return new TrainingResult(modelDir, o.epochsRun(), seen, throughput, o.finalLoss(), score.accuracy(),
-                    device.toString(), resumedFrom, o.selectedEpoch(), score.worstGroup());
+                    device.toString(), resumedFrom, o.selectedEpoch(), score.worstGroup(),
+                    settings.method().fitsOnValidation(),
+                    java.util.stream.Stream.concat(earlierHistory.stream(), o.history().stream()).toList());
         }
     }
 
@@ -183,8 +193,12 @@ public final class ClassifierTrainer {
         int steps = phase.epochs() * ((phase.plan().apply(1).length + batch - 1) / batch);
         LearningRateSchedule schedule = new LearningRateSchedule(settings.learningRate(), steps,
                 settings.options().cosineSchedule());
+        // GroupDRO and JTT's retraining need strong L2 to help the worst group; JTT's identification phase is plain ERM.
+        boolean regularised = settings.method() == TrainingMethod.GROUP_DRO
+                || settings.method() == TrainingMethod.JTT && phase.name().equals(MAIN);
+        float weightDecay = regularised ? (float) settings.options().weightDecay() : 0f;
         try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).build())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).optWeightDecays(weightDecay).build())
                 .optDevices(new Device[] {model.getNDManager().getDevice()}))) {
             trainer.initialize(new Shape(1, 3, settings.imageSize(), settings.imageSize()));
             EpochLoop loop = new EpochLoop(model, trainer, schedule, images, validation, settings, checkpoints, listener);

@@ -6,8 +6,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import com.spurlab.inference.data.BatchQueue;
 import com.spurlab.inference.data.DecodedImages;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.IntFunction;
@@ -31,9 +35,10 @@ final class EpochLoop {
      * @param imagesSeen      training images processed by this process
      * @param imagesPerSecond forward + backward + update throughput, augmentation and batch assembly included
      * @param finalLoss       mean unweighted training loss of the last epoch run
+     * @param history         the figures of each epoch this process ran (a resumed phase lacks the earlier ones)
      */
     record Outcome(int epochsRun, int resumedFrom, int selectedEpoch, long imagesSeen, double imagesPerSecond,
-            double finalLoss) {
+            double finalLoss, List<EpochRecord> history) {
     }
 
     /** What one phase is. {@code plan} gives the training-set indices of an epoch (before shuffling). */
@@ -83,6 +88,8 @@ final class EpochLoop {
             log.info("resuming phase {} after epoch {} of {} from its checkpoint", phase.name(), startEpoch, phase.epochs());
         }
         schedule.resumeAt(stepsDone);
+        progress.onPhase(phase.name(), phase.epochs(), phase.epochOffset());
+        List<EpochRecord> history = new ArrayList<>();
         long seen = 0;
         long nanos = 0;
         double epochLoss = Double.NaN;
@@ -99,25 +106,32 @@ final class EpochLoop {
             long correct = 0;
             int epochSeen = 0;
             long start = System.nanoTime();
-            for (int step = 1; step <= steps; step++) {
-                if (progress.cancelled()) {
-                    throw new TrainingCancelledException(phase.epochOffset() + epoch, step);
+            // The queue's thread owns the generator now: it draws the augmentation batch by batch, in order.
+            try (BatchQueue batches = new BatchQueue(steps, batchSize, images.imageSize(),
+                    (b, target) -> fill(target, slice(order, b, batchSize), random), "spurlab-batches")) {
+                for (int step = 1; step <= steps; step++) {
+                    if (progress.cancelled()) {
+                        throw new TrainingCancelledException(phase.epochOffset() + epoch, step);
+                    }
+                    int[] batch = slice(order, step - 1, batchSize);
+                    BatchQueue.Batch pixels = next(batches, phase.epochOffset() + epoch, step);
+                    float[] result = step(batch, pixels, phase.weighting());
+                    batches.recycle(pixels);
+                    lossSum += result[0] * batch.length;
+                    correct += (long) result[1];
+                    epochSeen += batch.length;
+                    stepsDone++;
+                    progress.onProgress(phase.epochOffset() + epoch, phase.totalEpochs(), step, steps, result[0],
+                            (double) correct / epochSeen);
                 }
-                int[] batch = Arrays.copyOfRange(order, (step - 1) * batchSize, Math.min(step * batchSize, order.length));
-                float[] result = step(batch, phase.weighting(), random);
-                lossSum += result[0] * batch.length;
-                correct += (long) result[1];
-                epochSeen += batch.length;
-                stepsDone++;
-                progress.onProgress(phase.epochOffset() + epoch, phase.totalEpochs(), step, steps, result[0],
-                        (double) correct / epochSeen);
             }
             nanos += System.nanoTime() - start;
             seen += epochSeen;
             epochLoss = lossSum / epochSeen;
             String scoreText = "";
+            Validation.Score score = new Validation.Score(Double.NaN, Double.NaN);
             if (selection != ModelSelection.LAST) {
-                Validation.Score score = validation.score(model);
+                score = validation.score(model);
                 double value = selection == ModelSelection.WORST_GROUP ? score.worstGroup() + 1e-3 * score.accuracy()
                         : score.accuracy();
                 scoreText = String.format(", val accuracy %.4f, val worst-group %.4f", score.accuracy(), score.worstGroup());
@@ -130,6 +144,8 @@ final class EpochLoop {
                     sinceBest++;
                 }
             }
+            history.add(new EpochRecord(phase.name(), epoch, epochLoss, (double) correct / epochSeen, score.accuracy(),
+                    score.worstGroup()));
             checkpoints.save(model, new Checkpoints.State(phase.name(), epoch, stepsDone, bestScore, bestEpoch, bestDir,
                     sinceBest, phase.weighting().state()));
             log.info("{} epoch {}/{}: loss {}, train accuracy {}{}", phase.name(), epoch, phase.epochs(),
@@ -140,13 +156,35 @@ final class EpochLoop {
             checkpoints.load(model, bestDir);
             selected = bestEpoch;
         }
-        return new Outcome(epoch, startEpoch, selected, seen, nanos == 0 ? 0 : seen / (nanos / 1e9), epochLoss);
+        return new Outcome(epoch, startEpoch, selected, seen, nanos == 0 ? 0 : seen / (nanos / 1e9), epochLoss,
+                List.copyOf(history));
     }
 
-    /** One optimiser step; returns {mean unweighted loss, correct predictions}. */
-    private float[] step(int[] batch, LossWeighting weighting, Random random) {
+    private static int[] slice(int[] order, int batch, int batchSize) {
+        return Arrays.copyOfRange(order, batch * batchSize, Math.min((batch + 1) * batchSize, order.length));
+    }
+
+    private int fill(ByteBuffer target, int[] batch, Random random) {
+        images.fill(target, batch, settings.options().augmentation(), random);
+        return batch.length;
+    }
+
+    private static BatchQueue.Batch next(BatchQueue batches, int epoch, int step) {
+        try {
+            return batches.next();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrainingCancelledException(epoch, step);
+        }
+    }
+
+    /**
+     * One optimiser step; returns {mean unweighted loss, correct predictions}. The batch's buffer is free
+     * again when this returns: the arrays reading it are closed with the step's scope.
+     */
+    private float[] step(int[] batch, BatchQueue.Batch pixels, LossWeighting weighting) {
         try (NDManager scope = trainer.getManager().newSubManager()) {
-            NDArray x = images.batch(scope, batch, settings.options().augmentation(), random);
+            NDArray x = DecodedImages.wrap(scope, pixels.pixels(), batch.length, images.imageSize());
             NDArray y = images.labels(scope, batch);
             NDArray logits;
             float[] losses;

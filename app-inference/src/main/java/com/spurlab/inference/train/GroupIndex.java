@@ -1,15 +1,14 @@
 package com.spurlab.inference.train;
 
 import com.spurlab.inference.data.LabeledImage;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import com.spurlab.inference.eval.GroupMetrics;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.IntPredicate;
 
 /**
- * Every sample's group as a small integer. The group is {@code LabeledImage.group()}, or the class
- * name when a sample has none, so group-aware methods fall back to class balance.
+ * Every sample's group as a small integer: {@link LabeledImage#groupKey}, so a sample without a group
+ * is in its class's group and group-aware methods fall back to class balance.
  *
  * @param names   group names, sorted
  * @param groupOf group index of each sample, in input order
@@ -18,28 +17,31 @@ import java.util.TreeMap;
 record GroupIndex(List<String> names, int[] groupOf, int[] counts) {
 
     static GroupIndex of(List<LabeledImage> images, List<String> classNames) {
-        Map<String, Integer> ids = new LinkedHashMap<>();
-        new TreeMap<String, Boolean>(keysOf(images, classNames)).keySet().forEach(k -> ids.put(k, ids.size()));
+        List<String> keys = images.stream().map(i -> i.groupKey(classNames)).toList();
+        List<String> names = List.copyOf(new TreeSet<>(keys));
         int[] groupOf = new int[images.size()];
-        int[] counts = new int[ids.size()];
+        int[] counts = new int[names.size()];
         for (int i = 0; i < images.size(); i++) {
-            groupOf[i] = ids.get(key(images.get(i), classNames));
+            groupOf[i] = names.indexOf(keys.get(i));
             counts[groupOf[i]]++;
         }
-        return new GroupIndex(new ArrayList<>(ids.keySet()), groupOf, counts);
+        return new GroupIndex(names, groupOf, counts);
     }
 
     int groups() {
         return names.size();
     }
 
-    private static Map<String, Boolean> keysOf(List<LabeledImage> images, List<String> classNames) {
-        Map<String, Boolean> keys = new LinkedHashMap<>();
-        images.forEach(i -> keys.put(key(i, classNames), true));
-        return keys;
-    }
-
-    private static String key(LabeledImage image, List<String> classNames) {
-        return image.group() != null ? image.group() : classNames.get(image.label());
+    /** {@link GroupMetrics#worstGroupAccuracy} over the samples {@code rows}; {@code correct} tests a sample index. */
+    double worstGroupAccuracy(int[] rows, IntPredicate correct) {
+        int[] n = new int[groups()];
+        int[] hits = new int[groups()];
+        for (int i : rows) {
+            n[groupOf[i]]++;
+            if (correct.test(i)) {
+                hits[groupOf[i]]++;
+            }
+        }
+        return GroupMetrics.worstGroupAccuracy(n, hits);
     }
 }

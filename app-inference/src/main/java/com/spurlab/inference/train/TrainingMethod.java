@@ -16,6 +16,14 @@ public enum TrainingMethod {
     /** Kirichenko et al. 2023: ERM, then only the last layer retrained on group-balanced validation embeddings. */
     DFR;
 
+    /**
+     * Whether training fits part of the model on the validation split (DFR's head): figures measured on
+     * that split afterwards are in-sample and are reported as "used for fitting", not as validation.
+     */
+    public boolean fitsOnValidation() {
+        return this == DFR;
+    }
+
     /** Parses a user's choice, case-insensitively; the message lists the valid names. */
     public static TrainingMethod parse(String name) {
         try {

@@ -15,6 +15,17 @@ public interface TrainingProgress {
      */
     void onProgress(int epoch, int epochs, int step, int stepsPerEpoch, double loss, double runningAccuracy);
 
+    /**
+     * Called when a training phase starts, before its first batch. JTT has two: {@code identify} (its first
+     * model, {@code epochOffset} 0) then {@code main} (the model kept, after the identification epochs), so the
+     * epochs of {@link #onProgress} count both while a person reads each phase's own.
+     *
+     * @param epochs      epochs of this phase
+     * @param epochOffset epochs of earlier phases
+     */
+    default void onPhase(String phase, int epochs, int epochOffset) {
+    }
+
     /** Called while the run waits before it can start (another training holds the engine). */
     default void onWaiting(String reason) {
     }

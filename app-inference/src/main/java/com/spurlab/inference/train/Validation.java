@@ -10,7 +10,8 @@ import com.spurlab.inference.data.DecodedImages;
 /** Scores the current weights on the validation split: accuracy and worst-group accuracy. */
 final class Validation {
 
-    private static final int BATCH = 256;
+    /** As {@code BatchedPredictor.DEFAULT_BATCH}: activations stay below glibc's mmap threshold and are reused. */
+    private static final int BATCH = 64;
 
     record Score(double accuracy, double worstGroup) {
     }
@@ -29,24 +30,15 @@ final class Validation {
 
     Score score(Model model) {
         int[] predicted = predict(model, images);
-        int[] n = new int[groups.groups()];
-        int[] hits = new int[groups.groups()];
         int correct = 0;
         for (int i = 0; i < predicted.length; i++) {
-            int g = groups.groupOf()[i];
-            n[g]++;
             if (predicted[i] == images.label(i)) {
-                hits[g]++;
                 correct++;
             }
         }
-        double worst = 1;
-        for (int g = 0; g < n.length; g++) {
-            if (n[g] > 0) {
-                worst = Math.min(worst, (double) hits[g] / n[g]);
-            }
-        }
-        return new Score(predicted.length == 0 ? Double.NaN : (double) correct / predicted.length, worst);
+        int[] all = java.util.stream.IntStream.range(0, predicted.length).toArray();
+        return new Score(predicted.length == 0 ? Double.NaN : (double) correct / predicted.length,
+                groups.worstGroupAccuracy(all, i -> predicted[i] == images.label(i)));
     }
 
     /** Predicted class of every image, in inference mode (batch norm uses running statistics). */

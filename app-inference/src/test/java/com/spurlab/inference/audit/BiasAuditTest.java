@@ -59,7 +59,7 @@ class BiasAuditTest {
 
     @BeforeAll
     static void trainBothModels() throws IOException {
-        TinyDemo.assumeFashionMnist();
+        TinyDemo.requireFashionMnist();
         cued = unpack(0.95, "cued");
         CueSetSplits balancedSplits = unpack(0.5, "balanced");
         cueModel = train(cued, "erm-cued");

@@ -1,5 +1,6 @@
 package com.spurlab.inference.audit;
 
+import com.spurlab.inference.data.PixelBox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ class ConceptSetPlanTest {
         for (int i = 0; i < n; i++) {
             String id = CLASSES.get(label) + "-" + value + "-" + i;
             out.add(new ConceptSource(new LabeledImage(id, Path.of(id + ".png"), label, CLASSES.get(label) + "|" + value), value,
-                    null, value.equals("stamped") ? List.of(new CueBox(i, 2, 10, 5)) : List.of()));
+                    null, value.equals("stamped") ? List.of(new PixelBox(i, 2, 10, 5)) : List.of()));
         }
     }
 
@@ -119,7 +120,7 @@ class ConceptSetPlanTest {
                 "shirt|stamped", 1, "shirt|plain", 9), BOTH, 2).tests().get(1);
 
         assertThat(isolated.valueA()).isEqualTo("stamped");
-        Set<CueBox> stampedBoxes = new HashSet<>();
+        Set<PixelBox> stampedBoxes = new HashSet<>();
         isolated.a().forEach(s -> stampedBoxes.addAll(s.cueBoxes()));
         assertThat(isolated.b()).allSatisfy(s -> {
             assertThat(s.cueValue()).isEqualTo("plain");

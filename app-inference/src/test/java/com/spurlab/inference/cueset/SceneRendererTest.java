@@ -64,8 +64,38 @@ class SceneRendererTest {
     }
 
     @Test
-    void theDejaVuFontIsUsedWhenInstalled() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(WordStamp.FONT_FILE));
+    void aDimBackdropIsDarkerThanTheGarmentAndABrightOneIsNot() {
+        for (long seed = 1; seed <= 10; seed++) {
+            Scene dim = SceneRenderer.render(garment(), CueKind.BACKGROUND, 0, Texture.STRIPED, null, Backdrop.DIM, 48, seed);
+            Scene bright = SceneRenderer.render(garment(), CueKind.BACKGROUND, 0, Texture.STRIPED, null, Backdrop.BRIGHT, 48, seed);
+            // The garment's pixels are grey 200; the dim background stays far below it, the bright one comes close.
+            assertThat(backgroundValue(dim)).as("seed %d", seed).isLessThan(130);
+            assertThat(backgroundValue(bright)).as("seed %d", seed).isGreaterThan(120);
+            assertThat(backgroundValue(bright) - backgroundValue(dim)).as("seed %d", seed).isGreaterThan(40);
+        }
+    }
+
+    /** Mean HSB brightness (largest channel) of the pixels outside the garment mask, 0..255. */
+    private static double backgroundValue(Scene scene) {
+        double sum = 0;
+        int n = 0;
+        for (int y = 0; y < scene.image().getHeight(); y++) {
+            for (int x = 0; x < scene.image().getWidth(); x++) {
+                if (scene.mask().getRaster().getSample(x, y, 0) == 0) {
+                    int rgb = scene.image().getRGB(x, y);
+                    sum += Math.max((rgb >> 16) & 0xFF, Math.max((rgb >> 8) & 0xFF, rgb & 0xFF));
+                    n++;
+                }
+            }
+        }
+        return sum / n;
+    }
+
+    @Test
+    void theDejaVuFontIsUsed() {
+        // ./spurlab test installs fonts-dejavu-core; without it the stamp falls back to another font, and this fails.
+        assertThat(java.nio.file.Files.isReadable(WordStamp.FONT_FILE))
+                .as("%s missing: install the Debian package fonts-dejavu-core", WordStamp.FONT_FILE).isTrue();
         assertThat(WordStamp.fontName()).isEqualTo("DejaVu Sans Bold");
     }
 

@@ -31,7 +31,7 @@ class SpuriousFashionMnistTest {
 
     @BeforeAll
     static void writeTinySet() throws IOException {
-        TinyDemo.assumeFashionMnist();
+        TinyDemo.requireFashionMnist();
         summary = SpuriousFashionMnist.write(SpuriousFashionMnist.DEFAULT_SOURCE, dir.resolve("out/tiny.zip"), DemoSpec.tiny());
         try (ZipFile zip = new ZipFile(summary.archive().toFile());
                 BufferedReader in = new BufferedReader(new InputStreamReader(

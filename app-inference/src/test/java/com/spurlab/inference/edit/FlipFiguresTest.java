@@ -25,6 +25,13 @@ class FlipFiguresTest {
     }
 
     @Test
+    void allOrNoneFlippedLieInsideTheirIntervalExactly() {
+        assertThat(FlipFigures.wilson95(60, 60)[1]).isEqualTo(1.0);
+        assertThat(FlipFigures.wilson95(0, 60)[0]).isEqualTo(0.0);
+        assertThat(FlipFigures.wilson95(59, 60)[1]).isLessThan(1.0);
+    }
+
+    @Test
     void noTrialsGiveNoInterval() {
         assertThat(FlipFigures.wilson95(0, 0)).containsExactly(Double.NaN, Double.NaN);
     }
@@ -64,6 +71,15 @@ class FlipFiguresTest {
         assertThat(r.groups()).extracting(GroupConsistency::group, GroupConsistency::n, GroupConsistency::consistent,
                 GroupConsistency::flipped).containsExactly(tuple("a|warm", 60, 30, 30),
                 tuple("b|cool", 40, 22, 18));
+        // Per group, the flip rate and the control's, each with the same interval as the whole run's.
+        GroupConsistency warm = r.groups().get(0);
+        assertThat(warm.flipRate()).isEqualTo(30 / 50.0);
+        assertThat(new double[] {warm.ciLow(), warm.ciHigh()}).containsExactly(FlipFigures.wilson95(30, 50));
+        assertThat(warm.controlN()).isEqualTo(50);
+        assertThat(warm.controlFlipped()).isEqualTo(2);
+        assertThat(warm.controlFlipRate()).isEqualTo(2 / 50.0);
+        assertThat(new double[] {warm.controlCiLow(), warm.controlCiHigh()}).containsExactly(FlipFigures.wilson95(2, 50));
+        assertThat(r.groups().get(1).controlFlipped()).isEqualTo(1);
 
         // ciLow 0.491 clears 0.0375 + 0.45 but not 0.0375 + 0.5.
         assertThat(FlipFigures.of(withMargin(0.45), all, List.of(), List.of()).confirmed()).isTrue();

@@ -118,7 +118,7 @@ class TextCueConfirmationTest {
             List<TextBox> read = new ArrayList<>();
             for (int i = 0; i < test.size(); i++) {
                 for (PrintedWord w : words.get(i)) {
-                    read.add(new TextBox(test.get(i).sampleId(), w.text(), w.x(), w.y(), w.width(), w.height()));
+                    read.add(new TextBox(test.get(i).sampleId(), w.text(), w.box().x(), w.box().y(), w.box().width(), w.box().height()));
                 }
             }
             EditResult r = new CueConfirmation(new ClassifierEvaluator()).run(EditRequest.of(1, "text:sale",

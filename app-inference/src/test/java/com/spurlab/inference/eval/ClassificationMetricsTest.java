@@ -38,9 +38,18 @@ class ClassificationMetricsTest {
         List<Prediction> predictions = List.of(p("a", 0, 0, 0.62f, null), p("b", 0, 0, 0.95f, null),
                 p("c", 1, 0, 0.95f, null));
 
-        double ece = ClassificationMetrics.evaluate(predictions, 2).expectedCalibrationError();
+        ClassificationReport report = ClassificationMetrics.evaluate(predictions, 2);
+        double ece = report.expectedCalibrationError();
 
         assertThat(ece).isCloseTo((1 * Math.abs(1 - 0.62) + 2 * Math.abs(0.5 - 0.95)) / 3, within(1e-6));
+        // The same bins as a reliability diagram: only the non-empty ones, lowest confidence first.
+        assertThat(report.reliability()).hasSize(2);
+        CalibrationBin high = report.reliability().get(1);
+        assertThat(high.low()).isCloseTo(14.0 / 15, within(1e-12));
+        assertThat(high.n()).isEqualTo(2);
+        assertThat(high.meanConfidence()).isCloseTo(0.95, within(1e-6));
+        assertThat(high.accuracy()).isEqualTo(0.5);
+        assertThat(report.reliability().get(0).accuracy()).isEqualTo(1.0);
         List<Prediction> perfect = List.of(p("a", 0, 0, 1f, null), p("b", 1, 1, 1f, null));
         assertThat(ClassificationMetrics.evaluate(perfect, 2).expectedCalibrationError()).isCloseTo(0, within(1e-9));
     }

@@ -82,17 +82,28 @@ class GroupMetricsTest {
     }
 
     @Test
-    void predictionsWithoutGroupAreGroupedByLabel() {
-        List<Prediction> predictions = List.of(
-                new Prediction("x", 0, 0, 0.8f, null),
-                new Prediction("y", 1, 0, 0.6f, null),
-                new Prediction("z", 1, 1, 0.7f, null));
+    void aPredictionWithoutGroupIsRefusedNotRegroupedByItsLabelIndex() {
+        List<Prediction> predictions = List.of(new Prediction("x", 0, 0, 0.8f, "t-shirt"), new Prediction("y", 1, 0, 0.6f, null));
 
-        EvaluationReport report = GroupMetrics.evaluate(predictions, 1);
+        assertThatThrownBy(() -> GroupMetrics.evaluate(predictions, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prediction y has no group");
+    }
 
-        assertThat(report.groups()).extracting(GroupAccuracy::group).containsExactly("0", "1");
-        assertThat(report.worstGroup()).isEqualTo("1");
-        assertThat(report.worstGroupAccuracy()).isEqualTo(0.5);
+    @Test
+    void worstGroupAccuracyIsTheMinimumOverGroupsWithSamplesAndTheFirstOnTies() {
+        assertThat(GroupMetrics.worstGroupAccuracy(new int[] {10, 0, 4}, new int[] {7, 0, 1})).isEqualTo(0.25);
+        assertThat(GroupMetrics.worstGroupAccuracy(new int[] {0, 0}, new int[] {0, 0})).isNaN();
+        assertThat(GroupMetrics.worstGroupIndex(new int[] {4, 10, 8}, new int[] {2, 5, 4})).isZero();
+        assertThat(GroupMetrics.worstGroupIndex(new int[] {0, 10, 8}, new int[] {0, 5, 2})).isEqualTo(2);
+    }
+
+    @Test
+    void theGroupWithoutGroupAttributeIsItsClassWhereverGroupsAreFormed() {
+        var sample = new com.spurlab.inference.data.LabeledImage("s", java.nio.file.Path.of("s.png"), 1, null);
+
+        assertThat(sample.groupKey(List.of("t-shirt", "dress"))).isEqualTo("dress");
+        assertThat(new com.spurlab.inference.data.LabeledImage("s", null, 1, "dress|warm").groupKey(List.of("a", "b")))
+                .isEqualTo("dress|warm");
     }
 
     @Test

@@ -34,7 +34,7 @@ class BackgroundCueExtractionTest {
 
     @BeforeAll
     static void trainAndExtract() throws IOException {
-        TinyDemo.assumeFashionMnist();
+        TinyDemo.requireFashionMnist();
         Path zip = dir.resolve("tiny.zip");
         SpuriousFashionMnist.write(SpuriousFashionMnist.DEFAULT_SOURCE, zip, DemoSpec.tiny());
         unzip(zip, dir.resolve("data"));

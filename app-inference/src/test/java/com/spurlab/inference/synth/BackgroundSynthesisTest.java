@@ -187,6 +187,6 @@ class BackgroundSynthesisTest {
                 dy = Integer.parseInt(d[1]);
             }
         }
-        return new Augmentation.Draw(flip, dx, dy, 0, 1);
+        return new Augmentation.Draw(flip, dx, dy, false, 0, 1);
     }
 }

@@ -45,8 +45,8 @@ class NearDuplicatesTest {
     void aResizedCopyIsNearItsSourceAndAMirroredOrShiftedOneIsNot() {
         BufferedImage source = blobs(1);
         BufferedImage resized = ImageFiles.resized(ImageFiles.resized(source, 48, 48), 64, 64);
-        BufferedImage mirrored = Augmentation.apply(new Augmentation.Draw(true, 0, 0, 0, 1), source);
-        BufferedImage shifted = Augmentation.apply(new Augmentation.Draw(false, 3, 2, 0, 1), source);
+        BufferedImage mirrored = Augmentation.apply(new Augmentation.Draw(true, 0, 0, false, 0, 1), source);
+        BufferedImage shifted = Augmentation.apply(new Augmentation.Draw(false, 3, 2, false, 0, 1), source);
         List<NearDuplicates.Look> real = List.of(look(0, source), look(0, blobs(2)));
 
         assertThat(NearDuplicates.count(List.of(look(0, resized)), real)).isEqualTo(1);

@@ -61,14 +61,4 @@ class LossWeightingTest {
         assertThat(java.util.Arrays.stream(plan).filter(i -> i == 3).count()).isEqualTo(5);
         assertThat(java.util.Arrays.stream(plan).filter(i -> i == 0).count()).isEqualTo(1);
     }
-
-    @Test
-    void softmaxRegressionSeparatesSeparableData() {
-        double[][] x = {{-2, 0}, {-1, 1}, {-1.5, -1}, {2, 0}, {1, -1}, {1.5, 1}};
-        int[] y = {0, 0, 0, 1, 1, 1};
-        double[][] w = SoftmaxRegression.fit(x, y, new int[] {0, 1, 2, 3, 4, 5}, 2, 1e-3, 300);
-        for (int i = 0; i < x.length; i++) {
-            assertThat(SoftmaxRegression.predict(w, x[i])).isEqualTo(y[i]);
-        }
-    }
 }

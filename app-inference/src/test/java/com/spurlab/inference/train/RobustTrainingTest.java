@@ -3,10 +3,15 @@ package com.spurlab.inference.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.spurlab.inference.cueset.CueSetArchive;
+import com.spurlab.inference.cueset.CueSetGenerator;
+import com.spurlab.inference.cueset.CueSetPreset;
+import com.spurlab.inference.cueset.CueSetSplits;
 import com.spurlab.inference.data.Augmentation;
-import com.spurlab.inference.demo.DemoSplits;
 import com.spurlab.inference.demo.TinyDemo;
 import com.spurlab.inference.eval.ClassifierEvaluator;
+import com.spurlab.inference.eval.EvaluationReport;
+import com.spurlab.inference.eval.GroupMetrics;
 import com.spurlab.inference.model.ClassifierNetwork;
 import com.spurlab.inference.model.ModelMetadata;
 import com.spurlab.inference.model.SmallResNet;
@@ -18,72 +23,105 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The robust methods, the ResNet and in-process resume on the tiny demo set (32 px, 200 training images). */
+/**
+ * The robust methods on a set built to need them: the colour-cast preset at 32 px with 300 training
+ * images per class, where the cast follows the label in 90 % of them (val and test balanced, 60 and 100
+ * per class). ERM leans on the cast; each robust method must beat ERM's worst-group accuracy on the test
+ * split, which no method sees while training. Measured with seeds 5, 6, 7 (ERM 0.12 / 0.00 / 0.16):
+ * REWEIGHT 0.48-0.68, GROUP_DRO 0.38-0.60, JTT 0.52-0.74, DFR 0.48-0.66. Also: the ResNet, in-process resume.
+ */
 class RobustTrainingTest {
+
+    /** How far above ERM's test worst-group accuracy each robust method must land (the smallest measured: 0.22). */
+    private static final double MARGIN = 0.15;
+    private static final int EPOCHS = 6;
 
     @TempDir
     static Path dir;
-    static DemoSplits tiny;
+    static CueSetSplits set;
+    static EvaluationReport erm;
 
     @BeforeAll
-    static void unpackTinyDemo() throws IOException {
-        tiny = TinyDemo.unpacked(dir);
+    static void generateTheSetAndTrainErm() throws IOException {
+        TinyDemo.requireFashionMnist();
+        set = CueSetArchive.extract(CueSetGenerator.write(CueSetGenerator.DEFAULT_SOURCE, dir.resolve("set.zip"),
+                CueSetPreset.COLOUR_CAST.tiny().withCounts(300, 60, 100)), dir.resolve("set"));
+        erm = test(train(TrainingMethod.ERM, MethodOptions.defaults(), "erm"));
     }
 
     private static TrainingSettings settings(TrainingMethod method, int epochs) {
-        return new TrainingSettings(method, tiny.classNames(), 32, epochs, 32, 3e-3f, 5L, MethodOptions.defaults());
+        return new TrainingSettings(method, set.classNames(), 32, epochs, 16, 3e-3f, 5L, MethodOptions.defaults());
+    }
+
+    private static TrainingResult train(TrainingMethod method, MethodOptions options, String folder) {
+        return new ClassifierTrainer().train(settings(method, EPOCHS).withOptions(options), set.train(), set.validation(),
+                dir.resolve(folder), TrainingProgress.NONE);
+    }
+
+    private static EvaluationReport test(TrainingResult result) {
+        return GroupMetrics.evaluate(new ClassifierEvaluator().predict(result.modelDir(), set.test()), 1);
     }
 
     @Test
-    void dfrRefitsTheHeadOnBalancedValidationDataAndRaisesItsWorstGroup() {
-        TrainingResult erm = new ClassifierTrainer().train(settings(TrainingMethod.ERM, 2).withOptions(
-                MethodOptions.legacy()), tiny.train(), tiny.validation(), dir.resolve("erm"), TrainingProgress.NONE);
-        TrainingResult dfr = new ClassifierTrainer().train(settings(TrainingMethod.DFR, 2).withOptions(
-                MethodOptions.legacy()), tiny.train(), tiny.validation(), dir.resolve("dfr"), TrainingProgress.NONE);
+    void reweightingAndGroupDroBeatErmsWorstGroupOnTest() {
+        for (TrainingMethod method : List.of(TrainingMethod.REWEIGHT, TrainingMethod.GROUP_DRO)) {
+            EvaluationReport robust = test(train(method, MethodOptions.defaults(), method.name()));
+            assertThat(robust.worstGroupAccuracy()).as("%s against ERM's %s", method, erm.worstGroupAccuracy())
+                    .isGreaterThan(erm.worstGroupAccuracy() + MARGIN);
+        }
+    }
 
-        // Same seed, same base: only the head differs, fitted on the validation groups it is scored on.
-        assertThat(dfr.validationWorstGroupAccuracy()).isGreaterThan(erm.validationWorstGroupAccuracy());
-        assertThat(new ClassifierEvaluator().predict(dfr.modelDir(), tiny.test())).hasSize(tiny.test().size());
+    @Test
+    void jttTrainsAfterItsIdentificationEpochsAndBeatsErmsWorstGroupOnTest() {
+        AtomicInteger maxEpoch = new AtomicInteger();
+        AtomicInteger totalEpochs = new AtomicInteger();
+        List<String> phases = new java.util.ArrayList<>();
+        TrainingResult jtt = new ClassifierTrainer().train(settings(TrainingMethod.JTT, EPOCHS), set.train(),
+                set.validation(), dir.resolve("jtt"), new TrainingProgress() {
+                    @Override
+                    public void onPhase(String phase, int epochs, int epochOffset) {
+                        phases.add(phase + " " + epochs + " after " + epochOffset);
+                    }
+
+                    @Override
+                    public void onProgress(int epoch, int epochs, int step, int steps, double loss, double accuracy) {
+                        maxEpoch.accumulateAndGet(epoch, Math::max);
+                        totalEpochs.set(epochs);
+                    }
+                });
+
+        int identification = MethodOptions.defaults().jttEpochs();
+        assertThat(totalEpochs).hasValue(identification + EPOCHS);
+        assertThat(maxEpoch).hasValue(identification + EPOCHS);
+        // A person reads each phase's own epochs: the identification epochs, then the ones that were chosen.
+        assertThat(phases).containsExactly("identify " + identification + " after 0",
+                "main " + EPOCHS + " after " + identification);
+        assertThat(jtt.history()).hasSize(identification + EPOCHS);
+        assertThat(jtt.history().get(0).phase()).isEqualTo("identify");
+        assertThat(jtt.history().get(0).validationAccuracy()).isNaN();
+        assertThat(jtt.history().get(identification + EPOCHS - 1).phase()).isEqualTo("main");
+        assertThat(jtt.history().get(identification + EPOCHS - 1).validationAccuracy()).isBetween(0.0, 1.0);
+        assertThat(jtt.epochsCompleted()).isEqualTo(EPOCHS);
+        // The identification epochs saw the plain set; the retraining epochs saw it plus the up-sampled errors.
+        assertThat(jtt.imagesSeen()).isGreaterThan((long) (identification + EPOCHS) * set.train().size());
+        assertThat(test(jtt).worstGroupAccuracy()).as("JTT against ERM's %s", erm.worstGroupAccuracy())
+                .isGreaterThan(erm.worstGroupAccuracy() + MARGIN);
+    }
+
+    @Test
+    void dfrScoredOnTestBeatsErmsWorstGroupAndSaysItWasFittedOnVal() {
+        TrainingResult dfr = train(TrainingMethod.DFR, MethodOptions.defaults(), "dfr");
+
+        assertThat(test(dfr).worstGroupAccuracy()).as("DFR against ERM's %s", erm.worstGroupAccuracy())
+                .isGreaterThan(erm.worstGroupAccuracy() + MARGIN);
+        assertThat(dfr.validationUsedForFitting()).isTrue();
     }
 
     @Test
     void dfrWithoutValidationDataIsRefusedWithAClearMessage() {
-        assertThatThrownBy(() -> new ClassifierTrainer().train(settings(TrainingMethod.DFR, 1), tiny.train(), List.of(),
+        assertThatThrownBy(() -> new ClassifierTrainer().train(settings(TrainingMethod.DFR, 1), set.train(), List.of(),
                 dir.resolve("dfr-no-val"), TrainingProgress.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("validation split, which is empty");
-    }
-
-    @Test
-    void jttRunsItsIdentificationEpochsFirstThenTrainsOnTheUpsampledSet() {
-        AtomicInteger maxEpoch = new AtomicInteger();
-        AtomicInteger totalEpochs = new AtomicInteger();
-        MethodOptions d = MethodOptions.defaults();
-        MethodOptions lambda5 = new MethodOptions(d.network(), d.augmentation(), d.groupDroEta(), 1, 5, d.selection(),
-                d.patience(), d.cosineSchedule());
-        TrainingResult jtt = new ClassifierTrainer().train(settings(TrainingMethod.JTT, 2).withOptions(lambda5), tiny.train(),
-                tiny.validation(),
-                dir.resolve("jtt"), (epoch, epochs, step, steps, loss, accuracy) -> {
-                    maxEpoch.accumulateAndGet(epoch, Math::max);
-                    totalEpochs.set(epochs);
-                });
-
-        assertThat(totalEpochs).hasValue(3);
-        assertThat(maxEpoch).hasValue(3);
-        assertThat(jtt.epochsCompleted()).isEqualTo(2);
-        // The identification epoch saw the plain set; the two retraining epochs saw it plus the up-sampled errors.
-        assertThat(jtt.imagesSeen()).isGreaterThan(3L * tiny.train().size());
-        assertThat(jtt.selectedEpoch()).isBetween(1, 2);
-    }
-
-    @Test
-    void groupDroAndReweightTrainAModelTheEvaluatorLoads() {
-        for (TrainingMethod method : List.of(TrainingMethod.GROUP_DRO, TrainingMethod.REWEIGHT)) {
-            TrainingResult r = new ClassifierTrainer().train(settings(method, 1), tiny.train(), tiny.validation(),
-                    dir.resolve(method.name()), TrainingProgress.NONE);
-            assertThat(r.finalLoss()).isFinite().isPositive();
-            assertThat(r.validationWorstGroupAccuracy()).isBetween(0.0, 1.0);
-            assertThat(new ClassifierEvaluator().predict(r.modelDir(), tiny.validation())).hasSize(tiny.validation().size());
-        }
     }
 
     @Test
@@ -92,10 +130,10 @@ class RobustTrainingTest {
         resnet = new MethodOptions(resnet.network(), Augmentation.parse("flip,crop=2,jitter=0.2"), resnet.groupDroEta(),
                 resnet.jttEpochs(), resnet.jttUpweight(), resnet.selection(), resnet.patience(), resnet.cosineSchedule());
         TrainingResult r = new ClassifierTrainer().train(settings(TrainingMethod.ERM, 1).withOptions(resnet),
-                tiny.train(), tiny.validation(), dir.resolve("resnet"), TrainingProgress.NONE);
+                set.train(), set.validation(), dir.resolve("resnet"), TrainingProgress.NONE);
 
         assertThat(ModelMetadata.read(r.modelDir()).architecture()).isEqualTo(SmallResNet.ARCHITECTURE);
-        assertThat(new ClassifierEvaluator().predict(r.modelDir(), tiny.test())).hasSize(tiny.test().size());
+        assertThat(new ClassifierEvaluator().predict(r.modelDir(), set.test())).hasSize(set.test().size());
     }
 
     @Test
@@ -115,20 +153,20 @@ class RobustTrainingTest {
                 return seen.get() > 0;
             }
         };
-        assertThatThrownBy(() -> new ClassifierTrainer().train(settings(TrainingMethod.GROUP_DRO, 3), tiny.train(),
-                tiny.validation(), modelDir, stopInEpochThree)).isInstanceOf(TrainingCancelledException.class);
+        assertThatThrownBy(() -> new ClassifierTrainer().train(settings(TrainingMethod.GROUP_DRO, 3), set.train(),
+                set.validation(), modelDir, stopInEpochThree)).isInstanceOf(TrainingCancelledException.class);
 
         AtomicInteger first = new AtomicInteger();
-        TrainingResult resumed = new ClassifierTrainer().train(settings(TrainingMethod.GROUP_DRO, 3), tiny.train(),
-                tiny.validation(), modelDir, (epoch, epochs, step, steps, loss, accuracy) -> first.compareAndSet(0, epoch));
+        TrainingResult resumed = new ClassifierTrainer().train(settings(TrainingMethod.GROUP_DRO, 3), set.train(),
+                set.validation(), modelDir, (epoch, epochs, step, steps, loss, accuracy) -> first.compareAndSet(0, epoch));
         assertThat(first).hasValue(3);
         assertThat(resumed.resumedFromEpoch()).isEqualTo(2);
-        assertThat(resumed.imagesSeen()).isEqualTo(tiny.train().size());
+        assertThat(resumed.imagesSeen()).isEqualTo(set.train().size());
         assertThat(resumed.epochsCompleted()).isEqualTo(3);
 
         Path other = dir.resolve("other");
-        assertThatThrownBy(() -> new ClassifierTrainer().train(settings(TrainingMethod.GROUP_DRO, 2), tiny.train(),
-                tiny.validation(), other, new TrainingProgress() {
+        assertThatThrownBy(() -> new ClassifierTrainer().train(settings(TrainingMethod.GROUP_DRO, 2), set.train(),
+                set.validation(), other, new TrainingProgress() {
                     private int calls;
 
                     @Override
@@ -142,9 +180,9 @@ class RobustTrainingTest {
                     }
                 })).isInstanceOf(TrainingCancelledException.class);
         assertThat(other.resolve("checkpoints").resolve("latest")).exists();
-        TrainingResult fresh = new ClassifierTrainer().train(settings(TrainingMethod.GROUP_DRO, 2).withSeed(6), tiny.train(),
-                tiny.validation(), other, TrainingProgress.NONE);
+        TrainingResult fresh = new ClassifierTrainer().train(settings(TrainingMethod.GROUP_DRO, 2).withSeed(6), set.train(),
+                set.validation(), other, TrainingProgress.NONE);
         assertThat(fresh.resumedFromEpoch()).isZero();
-        assertThat(fresh.imagesSeen()).isEqualTo(2L * tiny.train().size());
+        assertThat(fresh.imagesSeen()).isEqualTo(2L * set.train().size());
     }
 }

@@ -50,10 +50,9 @@ class TrainingResumeIT {
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile()).start();
         try {
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (!Files.exists(latest) && child.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            // Stops at the first checkpoint, or as soon as the child dies without one (its log says why).
+            org.awaitility.Awaitility.await("the child's first checkpoint").atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(20)).until(() -> Files.exists(latest) || !child.isAlive());
             assertThat(latest).as("child log:%n%s", log()).exists();
         } finally {
             child.destroyForcibly();

@@ -62,4 +62,28 @@ class TrainingSettingsTest {
         assertThat(with(CLASSES, 16, 1, 1, 1e-6f).imageSize()).isEqualTo(16);
         assertThat(with(CLASSES, 256, 500, 4096, 1f).batchSize()).isEqualTo(4096);
     }
+
+    @Test
+    void jttUpweightMustBeAWholeNumberNotSilentlyRounded() {
+        MethodOptions d = MethodOptions.defaults();
+
+        assertThatThrownBy(() -> new MethodOptions(d.network(), d.augmentation(), 0.01, 2, 2.5, d.selection(), 0, true))
+                .hasMessage("jttUpweight must be a whole number between 1 and 1000 (each error is sampled that many"
+                        + " times), got 2.5");
+        assertThatThrownBy(() -> new MethodOptions(d.network(), d.augmentation(), 0.01, 2, 0, d.selection(), 0, true))
+                .hasMessageContaining("got 0.0");
+        assertThat(new MethodOptions(d.network(), d.augmentation(), 0.01, 2, 7, d.selection(), 0, true).jttTimes())
+                .isEqualTo(7);
+    }
+
+    @Test
+    void groupDroAndJttGetWeightDecayByDefaultWithinBounds() {
+        MethodOptions d = MethodOptions.defaults();
+
+        assertThat(d.weightDecay()).isEqualTo(MethodOptions.WEIGHT_DECAY).isPositive();
+        assertThatThrownBy(() -> new MethodOptions(d.network(), d.augmentation(), 0.01, 2, 20, d.selection(), 0, true, -1e-3))
+                .hasMessage("weightDecay must be between 0 and 1, got -0.001");
+        assertThatThrownBy(() -> new MethodOptions(d.network(), d.augmentation(), 0.01, 2, 20, d.selection(), 0, true,
+                Double.NaN)).hasMessageContaining("weightDecay");
+    }
 }

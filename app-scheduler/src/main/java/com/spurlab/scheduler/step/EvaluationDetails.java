@@ -15,15 +15,26 @@ final class EvaluationDetails {
     private EvaluationDetails() {
     }
 
+    /** @param usedForFitting the model was fitted on this split (DFR's head on val): its figures are in-sample */
     static Map<String, Object> split(String split, List<String> classNames, ClassificationReport report,
-                                     double trainWeightedAccuracy) {
+                                     double trainWeightedAccuracy, boolean usedForFitting) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("split", split);
+        out.put("usedForFitting", usedForFitting);
         out.put("classes", classNames);
         out.put("confusion", report.confusion());
         out.put("precision", finite(report.precision()));
         out.put("recall", finite(report.recall()));
         out.put("expectedCalibrationError", TrainingStep.finite(report.expectedCalibrationError()));
+        out.put("reliability", report.reliability().stream().map(b -> {
+            Map<String, Object> bin = new LinkedHashMap<>();
+            bin.put("low", b.low());
+            bin.put("high", b.high());
+            bin.put("n", b.n());
+            bin.put("confidence", b.meanConfidence());
+            bin.put("accuracy", b.accuracy());
+            return bin;
+        }).toList());
         out.put("trainWeightedAccuracy", TrainingStep.finite(trainWeightedAccuracy));
         out.put("errorCount", report.errors().size());
         return out;

@@ -19,6 +19,7 @@ import com.spurlab.inference.eval.ClassifierEvaluator;
 import com.spurlab.inference.eval.EvaluationReport;
 import com.spurlab.inference.eval.GroupMetrics;
 import com.spurlab.inference.eval.ScoredSamples;
+import com.spurlab.inference.train.TrainingMethod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -94,6 +95,7 @@ class EvaluationStep implements Step<EvaluateParams> {
         List<String> groupBy = job.params().groupBy();
         StepData data = StepData.of(datasets.samplesForJob(job.datasetVersionId()), groupBy);
         data.requireClasses(model.modelDir());
+        data.requireGroupAttributes(job.datasetVersionId());
         Map<String, Integer> trainGroups = new TreeMap<>();
         data.split("train").forEach(s -> trainGroups.merge(groupOf(s, data), 1, Integer::sum));
         // Later steps (audits, retrieval, slice discovery) may read the errors and embeddings from here.
@@ -113,7 +115,8 @@ class EvaluationStep implements Step<EvaluateParams> {
             evaluations.add(toSplit(split, groupBy, report));
             ClassificationReport classes = ClassificationMetrics.evaluate(scored.predictions(), data.classNames().size());
             write(scored, classes, artifacts, split);
-            details.add(EvaluationDetails.split(split, data.classNames(), classes, trainWeighted(report, trainGroups)));
+            details.add(EvaluationDetails.split(split, data.classNames(), classes, trainWeighted(report, trainGroups),
+                    DataSplit.VAL.key().equals(split) && TrainingMethod.parse(model.method()).fitsOnValidation()));
         }
         if (evaluations.isEmpty()) {
             throw new IllegalStateException("none of the splits " + splits + " of dataset version "
@@ -153,7 +156,7 @@ class EvaluationStep implements Step<EvaluateParams> {
     }
 
     private static String groupOf(LabeledImage image, StepData data) {
-        return image.group() != null ? image.group() : data.classNames().get(image.label());
+        return image.groupKey(data.classNames());
     }
 
     private static double trainWeighted(EvaluationReport report, Map<String, Integer> trainGroups) {

@@ -20,6 +20,7 @@ public final class JobProgress implements StepProgress, TrainingProgress {
     private long lastWrite;
     private long lastCancelCheck;
     private boolean cancelled;
+    private final PhaseText phase = new PhaseText();
 
     JobProgress(JobLifecycle lifecycle, long jobId, String node) {
         this.lifecycle = lifecycle;
@@ -32,11 +33,17 @@ public final class JobProgress implements StepProgress, TrainingProgress {
         if (progress instanceof TrainingProgress training) {
             return training;
         }
+        PhaseText phase = new PhaseText();
         return new TrainingProgress() {
+            @Override
+            public void onPhase(String name, int epochs, int epochOffset) {
+                phase.start(name, epochs, epochOffset);
+            }
+
             @Override
             public void onProgress(int epoch, int epochs, int step, int stepsPerEpoch, double loss, double accuracy) {
                 progress.report(((epoch - 1) + (double) step / Math.max(1, stepsPerEpoch)) / Math.max(1, epochs),
-                        "epoch " + epoch + "/" + epochs);
+                        phase.epoch(epoch, epochs));
             }
 
             @Override
@@ -56,8 +63,37 @@ public final class JobProgress implements StepProgress, TrainingProgress {
         double done = ((epoch - 1) + (double) step / Math.max(1, stepsPerEpoch)) / Math.max(1, epochs);
         double elapsed = (now - startNanos) / 1e9;
         String eta = done > 0.01 ? String.format(Locale.ROOT, " · ETA %ds", Math.round(elapsed / done - elapsed)) : "";
-        lifecycle.report(jobId, done, String.format(Locale.ROOT, "epoch %d/%d · step %d/%d · loss %.3f · acc %.3f%s",
-                epoch, epochs, step, stepsPerEpoch, loss, runningAccuracy, eta));
+        lifecycle.report(jobId, done, String.format(Locale.ROOT, "%s · step %d/%d · loss %.3f · acc %.3f%s",
+                phase.epoch(epoch, epochs), step, stepsPerEpoch, loss, runningAccuracy, eta));
+    }
+
+    @Override
+    public void onPhase(String name, int epochs, int epochOffset) {
+        phase.start(name, epochs, epochOffset);
+    }
+
+    /**
+     * "epoch 2/5" in the phase's own epochs: JTT's progress counts its identification epochs too (the bar
+     * covers both phases), but a lead who chose 5 epochs reads 5 for the model that is kept.
+     */
+    static final class PhaseText {
+        private String name = "main";
+        private int epochs;
+        private int offset;
+
+        void start(String phaseName, int phaseEpochs, int epochOffset) {
+            this.name = phaseName;
+            this.epochs = phaseEpochs;
+            this.offset = epochOffset;
+        }
+
+        String epoch(int overallEpoch, int overallEpochs) {
+            if (epochs <= 0) {
+                return "epoch " + overallEpoch + "/" + overallEpochs;
+            }
+            String text = "epoch " + (overallEpoch - offset) + "/" + epochs;
+            return "identify".equals(name) ? "JTT identification model · " + text : text;
+        }
     }
 
     /** A phase of a step that is not an epoch loop (evaluation, editing): reported at once. */

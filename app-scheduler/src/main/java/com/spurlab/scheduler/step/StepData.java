@@ -45,4 +45,19 @@ public record StepData(List<String> classNames, List<String> groupBy, List<Sampl
                     + " but this dataset version has " + classNames + "; evaluate a model of the same label set");
         }
     }
+
+    /**
+     * Every groupBy attribute is carried by some sample: else every group would silently be "label|?". A plan accepts
+     * {@code cue:} names when a step upstream derives a version, and only the run knows which one it derived.
+     */
+    public void requireGroupAttributes(long versionId) {
+        for (String attribute : groupBy) {
+            if (samples.stream().noneMatch(s -> s.attributes().containsKey(attribute))) {
+                throw new InvalidRequestException("unknown_attribute", "groupBy names attribute '" + attribute
+                        + "' which no sample of dataset version " + versionId + " carries"
+                        + (attribute.startsWith(GroupBy.INFERRED_PREFIX) ? "; a cue: attribute exists in the version a"
+                        + " step upstream derives (EXTRACT with deriveAttribute naming the same cue)" : ""));
+            }
+        }
+    }
 }

@@ -47,8 +47,8 @@ public record TrainParams(
         Double groupDroEta,
         @Min(1) @Max(TrainingLimits.MAX_JTT_EPOCHS) @Described("JTT: epochs of the run that finds the errors.")
         Integer jttEpochs,
-        @DecimalMin("1") @DecimalMax("1000") @Described("JTT: how many times each error of the first run is sampled.")
-        Double jttUpweight) {
+        @Min(1) @Max(1000) @Described("JTT: how many times each error of the first run is sampled (a whole number).")
+        Integer jttUpweight) {
 
     public TrainParams {
         TrainingSettings base = TrainingSettings.defaults(List.of("a", "b"));
@@ -68,7 +68,7 @@ public record TrainParams(
         patience = patience == null ? options.patience() : patience;
         groupDroEta = groupDroEta == null ? options.groupDroEta() : groupDroEta;
         jttEpochs = jttEpochs == null ? options.jttEpochs() : jttEpochs;
-        jttUpweight = jttUpweight == null ? options.jttUpweight() : jttUpweight;
+        jttUpweight = jttUpweight == null ? options.jttTimes() : jttUpweight;
     }
 
     TrainParams withGroupBy(List<String> attributes) {

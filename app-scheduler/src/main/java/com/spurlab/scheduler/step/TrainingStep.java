@@ -13,6 +13,7 @@ import com.spurlab.core.step.StepResources;
 import com.spurlab.inference.data.Augmentation;
 import com.spurlab.inference.data.LabeledImage;
 import com.spurlab.inference.train.ClassifierTrainer;
+import com.spurlab.inference.train.EpochRecord;
 import com.spurlab.inference.train.MethodOptions;
 import com.spurlab.inference.train.TrainingMethod;
 import com.spurlab.inference.train.TrainingResult;
@@ -103,6 +104,7 @@ class TrainingStep implements Step<TrainParams> {
     public StepOutcome run(StepExecution<TrainParams> job) {
         TrainParams p = job.params();
         StepData data = StepData.of(datasets.samplesForJob(job.datasetVersionId()), p.groupBy());
+        data.requireGroupAttributes(job.datasetVersionId());
         List<LabeledImage> train = data.split("train");
         if (train.isEmpty()) {
             throw new InvalidRequestException("no_train_split", "dataset version " + job.datasetVersionId()
@@ -120,24 +122,46 @@ class TrainingStep implements Step<TrainParams> {
         // The job's own folder: a job re-run after its process died finds its checkpoints there and resumes.
         Path modelDir = job.folder().resolve("model");
         TrainingResult result = trainer.train(settings, train, data.split("val"), modelDir, JobProgress.training(job.progress()));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("epochs", result.epochsCompleted());
-        details.put("imagesPerSecond", result.imagesPerSecond());
-        details.put("finalLoss", finite(result.finalLoss()));
-        details.put("validationAccuracy", finite(result.validationAccuracy()));
-        details.put("validationWorstGroupAccuracy", finite(result.validationWorstGroupAccuracy()));
-        details.put("device", result.device());
-        details.put("model", p.model().name());
-        details.put("selectedEpoch", result.selectedEpoch());
-        details.put("resumedFromEpoch", result.resumedFromEpoch());
-        details.put("groupBy", p.groupBy());
-        long runId = runs.record(job, type(), p.method().name(), null, details,
+        long runId = runs.record(job, type(), p.method().name(), null, details(result, p),
                 List.of(ArtifactOutput.files(ArtifactType.MODEL, modelDir)));
         return new StepOutcome(runId, String.format(Locale.ROOT,
                 "trained %s %s: %d epochs%s, kept epoch %d, %.0f images/s on %s, val accuracy %.3f", p.method(),
                 p.model(), result.epochsCompleted(),
                 result.resumedFromEpoch() > 0 ? " (resumed after epoch " + result.resumedFromEpoch() + ")" : "",
                 result.selectedEpoch(), result.imagesPerSecond(), result.device(), result.validationAccuracy()));
+    }
+
+    /**
+     * The training run's details. {@code validationUsedForFitting}: the model was fitted on val (DFR's head), so
+     * its val figures measured later are in-sample; its validation figures here are on the half it was not fitted on.
+     */
+    static Map<String, Object> details(TrainingResult result, TrainParams p) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("epochs", result.epochsCompleted());
+        details.put("imagesPerSecond", result.imagesPerSecond());
+        details.put("finalLoss", finite(result.finalLoss()));
+        details.put("validationAccuracy", finite(result.validationAccuracy()));
+        details.put("validationWorstGroupAccuracy", finite(result.validationWorstGroupAccuracy()));
+        details.put("validationUsedForFitting", result.validationUsedForFitting());
+        details.put("device", result.device());
+        details.put("model", p.model().name());
+        details.put("selectedEpoch", result.selectedEpoch());
+        details.put("resumedFromEpoch", result.resumedFromEpoch());
+        details.put("groupBy", p.groupBy());
+        details.put("history", result.history().stream().map(TrainingStep::epoch).toList());
+        return details;
+    }
+
+    /** One learning-curve point of the run's details (JTT's identification epochs carry phase "identify"). */
+    private static Map<String, Object> epoch(EpochRecord r) {
+        Map<String, Object> point = new LinkedHashMap<>();
+        point.put("phase", r.phase());
+        point.put("epoch", r.epoch());
+        point.put("trainLoss", finite(r.trainLoss()));
+        point.put("trainAccuracy", finite(r.trainAccuracy()));
+        point.put("validationAccuracy", finite(r.validationAccuracy()));
+        point.put("validationWorstGroupAccuracy", finite(r.validationWorstGroupAccuracy()));
+        return point;
     }
 
     /** JSON has no NaN (a training without val has no validation figures): null instead. */

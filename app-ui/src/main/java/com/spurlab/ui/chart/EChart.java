@@ -2,13 +2,18 @@ package com.spurlab.ui.chart;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * The chart of every SpurLab view: an Apache ECharts instance on this element. The library comes from the
@@ -50,11 +55,21 @@ public class EChart extends Div {
                 lib.charts.add(chart);
                 new ResizeObserver(() => { if (el.isConnected && !chart.isDisposed()) chart.resize(); }).observe(el);
               }
+              if ($2 && !el.spurlabClicks) {
+                el.spurlabClicks = true;
+                chart.on('click', p => el.$server.chartClicked(p.seriesIndex ?? -1, p.dataIndex ?? -1,
+                    String(p.name ?? '')));
+              }
               chart.setOption(JSON.parse($0), true);
               el.setAttribute('data-rendered', String(Number(el.getAttribute('data-rendered') || '0') + 1));
             });
             """;
 
+    /** A click on a drawn item: its series, its index in the series' data, its name (category). */
+    public record ItemClick(int seriesIndex, int dataIndex, String name) {
+    }
+
+    private final List<Consumer<ItemClick>> clickListeners = new ArrayList<>();
     private String json = "{}";
     private boolean pending;
 
@@ -86,6 +101,20 @@ public class EChart extends Div {
         return this;
     }
 
+    /** Called when a person clicks a bar, a point or a cell (e.g. to open the samples of a group). */
+    public Registration addItemClickListener(Consumer<ItemClick> listener) {
+        clickListeners.add(listener);
+        getElement().setAttribute("data-clickable", "true");
+        scheduleRender();
+        return () -> clickListeners.remove(listener);
+    }
+
+    @ClientCallable
+    private void chartClicked(int seriesIndex, int dataIndex, String name) {
+        ItemClick click = new ItemClick(seriesIndex, dataIndex, name);
+        List.copyOf(clickListeners).forEach(l -> l.accept(click));
+    }
+
     /** The option last set, as JSON. */
     public String optionJson() {
         return json;
@@ -113,7 +142,7 @@ public class EChart extends Div {
             pending = true;
             ui.beforeClientResponse(this, context -> {
                 pending = false;
-                getElement().executeJs(RENDER, json, SCRIPT);
+                getElement().executeJs(RENDER, json, SCRIPT, !clickListeners.isEmpty());
             });
         });
     }

@@ -73,6 +73,11 @@ public final class HeatmapChart implements ChartOption {
         return this;
     }
 
+    /** The {row, column} of a clicked cell, from its index in the series' data (row by row). */
+    public int[] cell(int dataIndex) {
+        return new int[] {dataIndex / columns.size(), dataIndex % columns.size()};
+    }
+
     /** The largest value in the table, for a shared {@link #scale(double)}. */
     public double max() {
         double max = 0;

@@ -104,7 +104,11 @@ public final class LineChart implements ChartOption {
             names.add(diagonal);
         }
         ChartStyle.legend(option, names);
-        ChartStyle.grid(option, true).put("bottom", 28);
+        ObjectNode grid = ChartStyle.grid(option, true).put("bottom", 28);
+        if (yName != null) {
+            // containLabel leaves out the axis name: room for it beside the tick labels.
+            grid.put("left", 26);
+        }
         ObjectNode x = option.putObject("xAxis").put("name", xName).put("nameLocation", "middle").put("nameGap", 26);
         if (steps == null) {
             x.put("type", "value").put("min", 0).put("max", percent ? 100 : 1);
@@ -119,7 +123,7 @@ public final class LineChart implements ChartOption {
         ArrayNode y = option.putArray("yAxis");
         ObjectNode first = y.addObject().put("type", "value");
         if (yName != null) {
-            first.put("name", yName).put("nameLocation", "middle").put("nameGap", 40);
+            first.put("name", yName).put("nameLocation", "middle").put("nameGap", 44);
         }
         if (percent) {
             first.put("max", 100).putObject("axisLabel").put("formatter", "{value} %");

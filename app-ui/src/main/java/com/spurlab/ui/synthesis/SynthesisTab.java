@@ -25,7 +25,7 @@ class SynthesisTab implements ProjectTab {
 
     @Override
     public int order() {
-        return 45;
+        return 47;
     }
 
     @Override

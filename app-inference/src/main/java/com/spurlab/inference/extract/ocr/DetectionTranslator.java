@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
+import com.spurlab.inference.data.PixelBox;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -18,7 +19,7 @@ import java.util.List;
  * thresholded, split into 4-connected components, and each component's bounding box is enlarged the
  * way DB's "unclip" does (by area x ratio / perimeter) and mapped back to the source image.
  */
-final class DetectionTranslator implements NoBatchifyTranslator<List<BufferedImage>, List<List<TextBox>>> {
+final class DetectionTranslator implements NoBatchifyTranslator<List<BufferedImage>, List<List<TextLine>>> {
 
     private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
     private static final float[] STD = {0.229f, 0.224f, 0.225f};
@@ -72,19 +73,19 @@ final class DetectionTranslator implements NoBatchifyTranslator<List<BufferedIma
     }
 
     @Override
-    public List<List<TextBox>> processOutput(TranslatorContext ctx, NDList list) {
+    public List<List<TextLine>> processOutput(TranslatorContext ctx, NDList list) {
         NDArray map = list.singletonOrThrow();
         float[] probabilities = map.toFloatArray();
         int plane = canvasWidth * canvasHeight;
         int n = probabilities.length / plane;
-        List<List<TextBox>> boxes = new ArrayList<>(n);
+        List<List<TextLine>> boxes = new ArrayList<>(n);
         for (int b = 0; b < n; b++) {
             boxes.add(regions(probabilities, b * plane));
         }
         return boxes;
     }
 
-    private List<TextBox> regions(float[] probabilities, int offset) {
+    private List<TextLine> regions(float[] probabilities, int offset) {
         int w = canvasWidth;
         int h = canvasHeight;
         boolean[] seen = new boolean[w * h];
@@ -122,7 +123,7 @@ final class DetectionTranslator implements NoBatchifyTranslator<List<BufferedIma
             }
             regions.add(new double[] {minX, minY, maxX + 1, maxY + 1, sum / tail, tail});
         }
-        List<TextBox> found = new ArrayList<>();
+        List<TextLine> found = new ArrayList<>();
         for (double[] r : mergeLines(regions)) {
             double bw = r[2] - r[0];
             double bh = r[3] - r[1];
@@ -169,12 +170,12 @@ final class DetectionTranslator implements NoBatchifyTranslator<List<BufferedIma
         return merged;
     }
 
-    private TextBox toSource(double x0, double y0, double x1, double y1, float score) {
+    private TextLine toSource(double x0, double y0, double x1, double y1, float score) {
         int left = clamp((int) Math.floor(x0 / scale), sourceWidth - 1);
         int top = clamp((int) Math.floor(y0 / scale), sourceHeight - 1);
         int right = clamp((int) Math.ceil(x1 / scale), sourceWidth);
         int bottom = clamp((int) Math.ceil(y1 / scale), sourceHeight);
-        return new TextBox(left, top, Math.max(1, right - left), Math.max(1, bottom - top), score);
+        return new TextLine(new PixelBox(left, top, Math.max(1, right - left), Math.max(1, bottom - top)), score);
     }
 
     private static int clamp(int v, int max) {

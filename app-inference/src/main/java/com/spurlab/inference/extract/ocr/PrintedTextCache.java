@@ -102,9 +102,7 @@ public final class PrintedTextCache {
                 if (line.isBlank()) {
                     continue;
                 }
-                String[] f = line.split("\t");
-                words.add(new PrintedWord(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]),
-                        Integer.parseInt(f[4]), Float.parseFloat(f[5])));
+                words.add(PrintedWord.fromTsv(line));
             }
             return words;
         } catch (IOException | RuntimeException e) {
@@ -117,9 +115,7 @@ public final class PrintedTextCache {
         Path file = entry(key);
         StringBuilder text = new StringBuilder();
         for (PrintedWord w : words) {
-            text.append(w.text()).append('\t').append(w.x()).append('\t').append(w.y()).append('\t').append(w.width())
-                    .append('\t').append(w.height()).append('\t').append(Float.toString(w.confidence()))
-                    .append('\n');
+            text.append(w.toTsv()).append('\n');
         }
         try {
             Files.createDirectories(file.getParent());

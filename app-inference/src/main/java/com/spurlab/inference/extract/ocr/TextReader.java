@@ -8,6 +8,7 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import com.spurlab.inference.data.PixelBox;
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -115,22 +116,23 @@ public final class TextReader implements AutoCloseable {
     private void readBatch(List<BufferedImage> images, List<Integer> batch, List<List<PrintedWord>> words) {
         BufferedImage first = images.get(batch.get(0));
         List<BufferedImage> inputs = batch.stream().map(images::get).toList();
-        List<List<TextBox>> boxes;
+        List<List<TextLine>> boxes;
         int side = Math.min(MAX_DETECTION_SIDE, Math.max(detectionSide, Math.max(first.getWidth(), first.getHeight())));
-        try (Predictor<List<BufferedImage>, List<List<TextBox>>> detection = detector.newPredictor(
+        try (Predictor<List<BufferedImage>, List<List<TextLine>>> detection = detector.newPredictor(
                 new DetectionTranslator(side, first.getWidth(), first.getHeight()))) {
             boxes = detection.predict(inputs);
         } catch (TranslateException e) {
             throw new IllegalStateException("text detection failed: " + e.getMessage(), e);
         }
         List<Integer> owners = new ArrayList<>();
-        List<TextBox> lineBoxes = new ArrayList<>();
+        List<TextLine> lines = new ArrayList<>();
         List<BufferedImage> crops = new ArrayList<>();
         for (int k = 0; k < batch.size(); k++) {
             BufferedImage image = inputs.get(k);
-            for (TextBox box : boxes.get(k)) {
+            for (TextLine line : boxes.get(k)) {
+                PixelBox box = line.box();
                 owners.add(batch.get(k));
-                lineBoxes.add(box);
+                lines.add(line);
                 crops.add(image.getSubimage(box.x(), box.y(), box.width(), box.height()));
             }
         }
@@ -143,14 +145,14 @@ public final class TextReader implements AutoCloseable {
         List<List<PrintedWord>> found = new ArrayList<>(Collections.nCopies(crops.size(), List.of()));
         for (int from = 0; from < order.size(); from += RECOGNITION_BATCH) {
             List<Integer> chunk = order.subList(from, Math.min(order.size(), from + RECOGNITION_BATCH));
-            List<RecognitionTranslator.Line> lines;
+            List<RecognitionTranslator.Line> read;
             try {
-                lines = recognition.predict(chunk.stream().map(crops::get).toList());
+                read = recognition.predict(chunk.stream().map(crops::get).toList());
             } catch (TranslateException e) {
                 throw new IllegalStateException("text recognition failed: " + e.getMessage(), e);
             }
             for (int c = 0; c < chunk.size(); c++) {
-                found.set(chunk.get(c), wordsOf(lines.get(c), lineBoxes.get(chunk.get(c))));
+                found.set(chunk.get(c), wordsOf(read.get(c), lines.get(chunk.get(c)).box()));
             }
         }
         for (int i = 0; i < crops.size(); i++) {
@@ -159,7 +161,7 @@ public final class TextReader implements AutoCloseable {
     }
 
     /** Splits a line into runs of letters and digits, each boxed by the time steps of its characters. */
-    static List<PrintedWord> wordsOf(RecognitionTranslator.Line line, TextBox box) {
+    static List<PrintedWord> wordsOf(RecognitionTranslator.Line line, PixelBox box) {
         List<PrintedWord> words = new ArrayList<>();
         String text = line.text();
         float half = box.width() / (2f * Math.max(1, text.length()));
@@ -178,7 +180,8 @@ public final class TextReader implements AutoCloseable {
                     if (confidence >= MIN_CONFIDENCE) {
                         int left = Math.max(box.x(), Math.round(box.x() + line.centres()[start] * box.width() - half));
                         int right = Math.min(box.x() + box.width(), Math.round(box.x() + line.centres()[i - 1] * box.width() + half));
-                        words.add(new PrintedWord(text.substring(start, i), left, box.y(), right - left, box.height(), confidence));
+                        words.add(new PrintedWord(text.substring(start, i), new PixelBox(left, box.y(), Math.max(1, right - left),
+                                box.height()), confidence));
                     }
                 }
                 start = -1;

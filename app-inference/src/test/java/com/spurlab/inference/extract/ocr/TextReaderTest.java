@@ -2,6 +2,7 @@ package com.spurlab.inference.extract.ocr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.spurlab.inference.data.PixelBox;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -33,13 +34,13 @@ class TextReaderTest {
         List<PrintedWord> words = reader.read(image);
 
         assertThat(words).extracting(PrintedWord::text).containsExactly("zebra");
-        PrintedWord word = words.get(0);
+        PixelBox box = words.get(0).box();
         // The box holds the rendered word (x 6.., baseline 70, cap height about 10 px) and little else.
-        assertThat(word.x()).isBetween(0, 8);
-        assertThat(word.x() + word.width()).isBetween(44, 62);
-        assertThat(word.y()).isBetween(50, 62);
-        assertThat(word.y() + word.height()).isBetween(68, 80);
-        assertThat(word.confidence()).isGreaterThan(0.8f);
+        assertThat(box.x()).isBetween(0, 8);
+        assertThat(box.x() + box.width()).isBetween(44, 62);
+        assertThat(box.y()).isBetween(50, 62);
+        assertThat(box.y() + box.height()).isBetween(68, 80);
+        assertThat(words.get(0).confidence()).isGreaterThan(0.8f);
     }
 
     @Test
@@ -51,8 +52,8 @@ class TextReaderTest {
         assertThat(read.get(1)).isEmpty();
         assertThat(read.get(2)).extracting(PrintedWord::text).containsExactly("promo");
         assertThat(read.get(3)).extracting(PrintedWord::text).containsExactly("two", "words");
-        PrintedWord two = read.get(3).get(0);
-        PrintedWord words = read.get(3).get(1);
+        PixelBox two = read.get(3).get(0).box();
+        PixelBox words = read.get(3).get(1).box();
         assertThat(two.x() + two.width()).isLessThanOrEqualTo(words.x() + 2);
     }
 

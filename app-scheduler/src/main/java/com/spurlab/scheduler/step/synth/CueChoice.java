@@ -66,7 +66,7 @@ record CueChoice(String cue, String from, Long runId) {
             return JSON.missingNode();
         }
         try {
-            return JSON.readTree(runs.summaryForJob(artifact.runId()).details());
+            return JSON.readTree(runs.detailsForJob(artifact.runId()));
         } catch (java.io.IOException e) {
             return JSON.missingNode();
         }

@@ -35,8 +35,8 @@ public record SynthesizeParams(
                 + "crop[=pixels], jitter[=strength below 1], e.g. 'flip,crop=4,jitter=0.2'")
         @Described("Applied to every new image so it is no near-copy of its source: none, or e.g. flip,crop=4,jitter=0.2.")
         String augmentation,
-        @Described("The model that judges the new images: AUTO (the model upstream, else a GroupDRO model trained "
-                + "here), UPSTREAM, TRAIN or NONE.")
+        @Described("The model that judges the new images: AUTO (the model upstream unless it is plain ERM, which "
+                + "learned the cue; else a GroupDRO model trained here), UPSTREAM, TRAIN or NONE.")
         QualityModel qualityModel,
         @Min(1) @Max(50) @Described("Epochs of the GroupDRO model trained here to judge the new images (qualityModel "
                 + "TRAIN).")

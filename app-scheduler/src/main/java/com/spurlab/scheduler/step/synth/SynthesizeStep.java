@@ -26,7 +26,9 @@ import com.spurlab.inference.synth.SynthesisProgress;
 import com.spurlab.inference.synth.SynthesisRequest;
 import com.spurlab.inference.synth.SynthesisResult;
 import com.spurlab.inference.synth.Synthesizer;
+import com.spurlab.inference.train.TrainingMethod;
 import com.spurlab.scheduler.step.StepData;
+import com.spurlab.scheduler.step.TrainParams;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -115,8 +117,10 @@ class SynthesizeStep implements Step<SynthesizeParams> {
             throw plan.invalid("augmentation " + e.getMessage());
         }
         boolean model = plan.upstream().contains(ArtifactType.MODEL);
-        QualityModel quality = p.qualityModel() == QualityModel.AUTO ? (model ? QualityModel.UPSTREAM : QualityModel.TRAIN)
-                : p.qualityModel();
+        // A plain ERM model upstream (a pilot's baseline) learned the cue: it would judge new images by their cue.
+        boolean erm = plan.upstream(TrainParams.class).map(t -> t.method() == TrainingMethod.ERM).orElse(false);
+        QualityModel quality = p.qualityModel() == QualityModel.AUTO
+                ? (model && !erm ? QualityModel.UPSTREAM : QualityModel.TRAIN) : p.qualityModel();
         if (quality == QualityModel.UPSTREAM && !model) {
             throw plan.invalid("qualityModel UPSTREAM needs a model: add a TRAIN step (GROUP_DRO or DFR) to its "
                     + "dependsOn or name one with modelRunId, or choose TRAIN or NONE");

@@ -1,0 +1,2 @@
+/** Tests of the results records. */
+package com.spurlab.core.results;

@@ -1,0 +1,2 @@
+/** Tests of the TRAIN / EVALUATE steps and their progress reporting. */
+package com.spurlab.scheduler.step;

@@ -1,0 +1,2 @@
+/** Friendly pages for addresses that do not exist or are not the caller's to open. */
+package com.spurlab.ui.error;

@@ -1,0 +1,109 @@
+package com.spurlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.spurlab.inference.cueset.CueSetGenerator;
+import com.spurlab.inference.cueset.CueSetPreset;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Audit tab in Chromium: a baseline (ERM) and a GROUP_DRO model of a generated cue set are audited through the
+ * API; a lead and an executive see the newest audit's findings exactly as stored and put the two side by side; a
+ * vendor of the project has no Audit tab.
+ */
+class AuditBrowserIT extends BrowserITSupport {
+
+    private static long project;
+    private static long ermAudit;
+    private static long droAudit;
+
+    @BeforeEach
+    void twoAudits() throws IOException {
+        if (project != 0) {
+            return;
+        }
+        Path zip = dataFolder().resolveSibling(dataFolder().getFileName() + "-audit-browser.zip");
+        CueSetGenerator.write(CueSetGenerator.DEFAULT_SOURCE, zip, CueSetPreset.BACKGROUND_MASKS.tiny());
+        project = createProject("lead", "audit browser " + System.nanoTime(), "executive", "vendor");
+        long version = upload("lead", project, "sandals-sneakers", zip).getBody().get("id").asLong();
+        await(() -> get("lead", "/api/v1/datasets/" + version).getBody(),
+                v -> !v.get("status").asText().equals("VALIDATING"), Duration.ofMinutes(2));
+        long experiment = post("lead", "/api/v1/projects/" + project + "/experiments", Map.of("datasetVersionId",
+                version, "steps", List.of(
+                        Map.of("type", "TRAIN", "params", Map.of("epochs", 1, "imageSize", 32)),
+                        Map.of("type", "AUDIT"),
+                        Map.of("type", "TRAIN", "params", Map.of("method", "GROUP_DRO", "epochs", 1, "imageSize", 32,
+                                "dependsOn", List.of())),
+                        Map.of("type", "AUDIT")))).getBody().get("id").asLong();
+        JsonNode done = await(() -> get("lead", "/api/v1/experiments/" + experiment).getBody(),
+                e -> List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(e.get("status").asText()),
+                Duration.ofMinutes(4));
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        ermAudit = done.at("/jobs/1/runId").asLong();
+        droAudit = done.at("/jobs/3/runId").asLong();
+    }
+
+    @Test
+    void leadAndExecutiveSeeTheStoredFindingsAndPutTwoAuditsSideBySide() {
+        long newest = Math.max(ermAudit, droAudit);
+        long older = Math.min(ermAudit, droAudit);
+        for (String user : List.of("lead", "executive")) {
+            driver.manage().deleteAllCookies();
+            new LoginPage(driver, baseUrl()).signIn(user, PASSWORD);
+            assertThat(new ProjectPage(driver).open(baseUrl(), project).tabs()).contains("Audit");
+            AuditPage audit = new AuditPage(driver).open();
+            assertThat(audit.shownRunId()).isEqualTo(newest);
+            assertThat(audit.findings()).isNotEmpty().isEqualTo(findings(newest));
+            assertThat(audit.severities()).allMatch(s -> List.of("CONCERN", "NOTE", "OK").contains(s));
+            assertThat(audit.table("audit-eat")).hasSize(3);
+            assertThat(audit.table("audit-gaps").get(1)).startsWith("accuracy − worst-group accuracy | ");
+            Browser.screenshot(driver, user + "-audit");
+            JsonNode stored = get(user, "/api/v1/runs/" + newest + "/audit").getBody();
+            Chart groups = Chart.await(driver, "audit-group-bars", Duration.ofSeconds(30));
+            assertThat(groups.categories()).isEqualTo(stored.at("/gaps/groups").findValuesAsText("group").stream()
+                    .map(Labels::group).toList());
+            assertThat(groups.liveSeriesNames()).contains("accuracy");
+            assertThat(Chart.await(driver, "audit-rate-bars", Duration.ofSeconds(30)).liveSeriesNames())
+                    .contains("true-positive rate", "false-positive rate");
+            audit.scrollTo("audit-group-bars");
+            Browser.screenshot(driver, user + "-audit-groups");
+            audit.scrollTo("audit-construction");
+            Browser.screenshot(driver, user + "-audit-construction");
+
+            JsonNode olderRun = get(user, "/api/v1/runs/" + older + "/audit").getBody();
+            audit.compareWith("run " + older + " · " + olderRun.get("method").asText() + " · attribute:background on test");
+            List<String> compared = audit.table("audit-comparison-table");
+            assertThat(compared.get(0)).contains("run " + newest + " · ").contains("run " + older + " · ");
+            assertThat(compared).anyMatch(row -> row.startsWith("EAT, cue contrast | d = "));
+            assertThat(Chart.await(driver, "audit-comparison-groups", Duration.ofSeconds(30)).liveSeriesNames())
+                    .contains(compared.get(0).split(" \\| ")[1], compared.get(0).split(" \\| ")[2]);
+            assertThat(audit.comparedFindings("left")).isEqualTo(findings(newest));
+            assertThat(audit.comparedFindings("right")).isEqualTo(findings(older));
+            Browser.screenshot(driver, user + "-audit-side-by-side");
+            audit.scrollTo("audit-comparison-groups");
+            Browser.screenshot(driver, user + "-audit-side-by-side-groups");
+        }
+    }
+
+    @Test
+    void aVendorOfTheProjectHasNoAuditTab() {
+        new LoginPage(driver, baseUrl()).signIn("vendor", PASSWORD);
+        assertThat(new ProjectPage(driver).open(baseUrl(), project).tabs()).containsExactly("Datasets");
+        Browser.screenshot(driver, "vendor-no-audit");
+    }
+
+    private List<String> findings(long runId) {
+        List<String> texts = new ArrayList<>();
+        get("lead", "/api/v1/runs/" + runId + "/audit").getBody().get("findings")
+                .forEach(f -> texts.add(f.get("text").asText()));
+        return texts;
+    }
+}
