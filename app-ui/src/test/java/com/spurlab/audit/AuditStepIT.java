@@ -148,6 +148,7 @@ class AuditStepIT extends AppITSupport {
         // The audit is of the 120 originals of the source version, not of the edited version's test split (the edits).
         assertThat(audit.get("modelRunId").asLong()).isEqualTo(done.at("/jobs/0/runId").asLong());
         assertThat(audit.get("n").asInt()).isEqualTo(120);
+        assertThat(audit.get("datasetVersionId").asLong()).isEqualTo(dataset);
         assertThat(audit.get("editRunId").asLong()).isEqualTo(editRun);
         assertThat(audit.get("editOperation").asText()).isEqualTo("REMOVE_BACKGROUND");
         assertThat(audit.get("notes").toString()).contains("dataset version " + edited + " is EDIT run " + editRun

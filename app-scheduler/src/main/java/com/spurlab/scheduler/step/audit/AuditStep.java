@@ -148,7 +148,11 @@ class AuditStep implements Step<AuditParams> {
                 values.trainCounts(), edits.edits(), operation, job.folder().resolve("concepts"), settings));
         AuditResult result = AuditResultMapping.of(report, notes, editRunId, operation);
         Path folder = write(job.folder().resolve("report"), result);
-        long runId = runs.record(job, type(), model.method(), model.runId(), result,
+        // The run names the version it audited (the EDIT run's source), not the edited one the job was handed.
+        StepExecution<AuditParams> audited = version == job.datasetVersionId() ? job : new StepExecution<>(job.jobId(),
+                job.experimentId(), job.projectId(), version, p, job.inputs(), job.progress(), job.folder(),
+                job.attempt(), job.recovering());
+        long runId = runs.record(audited, type(), model.method(), model.runId(), result,
                 List.of(ArtifactOutput.files(ArtifactType.AUDIT_REPORT, folder)));
         String finding = result.findings().isEmpty() ? "no finding" : result.findings().get(0).text();
         return new StepOutcome(runId, p.cue() + " on " + split + " (" + result.n() + " images): " + finding);
