@@ -164,8 +164,12 @@ public class ExperimentForm extends VerticalLayout {
         Span title = new Span((index + 1) + ". " + step.type() + " — " + step.description());
         Button remove = new Button("Remove", e -> removeStep(index));
         remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        // A step's description is a sentence or two: it wraps inside the form instead of widening it.
+        title.getStyle().set("white-space", "normal").set("min-width", "0");
         HorizontalLayout summary = new HorizontalLayout(title, remove);
         summary.setAlignItems(FlexComponent.Alignment.CENTER);
+        summary.setWidthFull();
+        summary.setFlexGrow(1, title);
         Details details = new Details(summary, form);
         details.setId("step-" + index);
         details.setOpened(index == 0);

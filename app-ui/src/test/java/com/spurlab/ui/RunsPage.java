@@ -84,11 +84,20 @@ final class RunsPage {
                 .stream().map(WebElement::getText).distinct().toList();
     }
 
-    /** Opens the clone dialog for the one selected run and returns the TRAIN form's epochs as shown. */
+    /**
+     * Opens the clone dialog for the one selected run and returns the TRAIN form's epochs as shown (the dialog's
+     * content lives in its overlay, not under the vaadin-dialog element that carries the id).
+     */
     String cloneEpochs() {
         click(driver.findElement(By.id("runs-clone")));
-        WebElement epochs = waitFor(Duration.ofSeconds(20))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#clone-dialog #step-0-epochs input")));
+        WebElement epochs;
+        try {
+            epochs = waitFor(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-dialog-overlay #step-0-epochs input")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Browser.screenshot(driver, "debug-clone-dialog");
+            throw e;
+        }
         return epochs.getAttribute("value");
     }
 

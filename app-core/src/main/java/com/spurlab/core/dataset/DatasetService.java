@@ -213,6 +213,12 @@ public class DatasetService {
         return view(versions.findById(versionId).orElseThrow(() -> new NotFoundException("dataset version", versionId)));
     }
 
+    /** The labels ("shelf v3") of the versions that still exist, by id, without access checks: one query. */
+    public java.util.Map<Long, String> labelsForJobs(java.util.Collection<Long> versionIds) {
+        return versions.findAllById(versionIds).stream().collect(java.util.stream.Collectors.toMap(DatasetVersion::getId,
+                v -> DatasetVersionView.label(v.getName(), v.getVersion())));
+    }
+
     /** Versions still being validated (for the start-up check that none was left without a job). */
     public List<Long> validatingVersionIds() {
         return versions.findByStatus(DatasetStatus.VALIDATING).stream().map(DatasetVersion::getId).toList();

@@ -212,6 +212,9 @@ public class ExperimentService {
                 .filter(java.util.Objects::nonNull).distinct().toList()).stream()
                 .collect(Collectors.toMap(Experiment::getId, Function.identity()));
         Map<Long, String> projectNames = projects.names(candidates.stream().map(Job::getProjectId).distinct().toList());
+        // A lookup that throws would mark the caller's transaction rollback-only: versions are read in one query.
+        Map<Long, String> versionLabels = datasets.labelsForJobs(candidates.stream().filter(j -> j.getExperimentId() == null)
+                .map(Job::getInputDatasetVersionId).filter(java.util.Objects::nonNull).distinct().toList());
         Comparator<Job> order = Comparator.comparingInt(ExperimentService::queueRank)
                 .thenComparing(Comparator.comparingInt(Job::getPriority).reversed())
                 .thenComparing(Job::getId);
@@ -220,22 +223,20 @@ public class ExperimentService {
                 .sorted(Comparator.comparing(Job::getId).reversed()).limit(HISTORY).toList();
         return Stream.concat(active.stream(), stopped.stream())
                 .map(j -> new QueueEntry(view(j, List.of()), j.getProjectId(), projectNames.get(j.getProjectId()),
-                        j.getExperimentId() == null ? describeSystemJob(j) : owners.get(j.getExperimentId()).getName()))
+                        j.getExperimentId() == null ? describeSystemJob(j, versionLabels) : owners.get(j.getExperimentId()).getName()))
                 .toList();
     }
 
-    private String describeSystemJob(Job job) {
+    /** "validate of shelf v3" for a job outside any experiment; {@code labels}: the versions that still exist. */
+    private static String describeSystemJob(Job job, Map<Long, String> labels) {
         Long version = job.getInputDatasetVersionId();
         String what = job.getType().toLowerCase(java.util.Locale.ROOT) + " of ";
         if (version == null) {
             return what + "the installation";
         }
-        try {
-            return what + datasets.getForJob(version).label();
-        } catch (NotFoundException e) {
-            // The queue keeps finished jobs; the version one of them validated may have been deleted since.
-            return what + "a deleted dataset version (" + version + ")";
-        }
+        // The queue keeps finished jobs; the version one of them validated may have been deleted since.
+        String label = labels.get(version);
+        return what + (label == null ? "a deleted dataset version (" + version + ")" : label);
     }
 
     private static int queueRank(Job job) {
