@@ -129,7 +129,8 @@ final class PilotReportPdf {
                 PilotWords.name(k.metric()), "Status");
         for (KpiPoint p : shown) {
             cells(table, String.valueOf(p.evaluationRunId()), Labels.choice(p.method()),
-                    o.versionLabel(p.datasetVersionId()), point(p), p.status().name().toLowerCase(Locale.ROOT)
+                    o.versionLabel(p.datasetVersionId()), Labels.percentWithInterval(p.value(), p.ciLow(), p.ciHigh()),
+                    p.status().name().toLowerCase(Locale.ROOT)
                             .replace('_', ' '));
         }
         document.add(table);

@@ -72,7 +72,7 @@ public final class PilotWords {
     public static String verdict(KpiStatus k) {
         KpiPoint judged = "best".equals(k.statusOf()) ? k.bestPoint() : k.latestPoint();
         if (judged == null) {
-            return "Waiting for the first evaluation: nothing to judge yet.";
+            return "Nothing to judge until the first evaluation finishes.";
         }
         String side = k.metric().higherIsBetter() ? "above" : "below";
         String model = "best".equals(k.statusOf()) ? "the best model (chosen on validation)" : "the latest model";

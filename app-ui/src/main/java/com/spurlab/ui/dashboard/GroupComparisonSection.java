@@ -45,7 +45,7 @@ class GroupComparisonSection implements DashboardSection {
         Evaluation last = shown.get(shown.size() - 1);
         bars.highlight(Labels.group(last.test().worstGroup()), "worst group");
         overview.kpis().stream().filter(k -> k.metric() == KpiMetric.WORST_GROUP_ACCURACY).findFirst()
-                .ifPresent(k -> bars.target("worst-group target " + PilotWords.target(k), k.target()));
+                .ifPresent(k -> bars.target("target " + PilotWords.target(k), k.target()));
         EChart chart = new EChart(bars);
         chart.setId("group-bars");
         chart.getElement().setAttribute("data-worst-group", last.test().worstGroup());
