@@ -74,8 +74,8 @@ class KpiTrendSection implements DashboardSection {
             ObjectNode x = (ObjectNode) option.get("xAxis");
             x.put("boundaryGap", true);
             x.putObject("axisLabel").put("hideOverlap", true).put("lineHeight", 14);
-            ((ObjectNode) option.get("grid")).put("bottom", 44);
-            x.put("nameGap", 36);
+            ((ObjectNode) option.get("grid")).put("bottom", 54);
+            x.put("nameGap", 44);
             ArrayNode series = (ArrayNode) option.get("series");
             for (int i = 1; i < series.size() && i <= 2; i++) {
                 ObjectNode s = (ObjectNode) series.get(i);
