@@ -21,6 +21,8 @@ import java.util.List;
  */
 class DashboardPanel extends VerticalLayout {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DashboardPanel.class);
+
     private final long projectId;
     private final PilotDashboard dashboard;
     private final List<DashboardSection> sections;
@@ -51,7 +53,16 @@ class DashboardPanel extends VerticalLayout {
         PilotOverview overview = dashboard.overview(projectId);
         removeAll();
         add(header(overview));
-        sections.forEach(s -> s.create(overview).ifPresent(this::add));
+        for (DashboardSection section : sections) {
+            try {
+                section.create(overview).ifPresent(this::add);
+            } catch (RuntimeException e) {
+                // One step's unreadable result must not take the KPIs down with it.
+                log.warn("dashboard section {} of project {} failed", section.getClass().getSimpleName(), projectId, e);
+                add(new Paragraph("One section of the dashboard could not be shown (" + e.getClass().getSimpleName()
+                        + "); the log has the details."));
+            }
+        }
         getElement().setAttribute("data-mark", mark);
     }
 
