@@ -40,8 +40,9 @@ class StepSchemas {
 
     static Schema<?> schema(StepInfo step) {
         ObjectSchema schema = new ObjectSchema();
-        schema.setDescription(step.type() + ": " + step.description() + " Needs " + step.needs() + ", makes "
-                + step.produces() + ".");
+        schema.setDescription(step.type() + ": " + step.description() + " Needs " + step.needs()
+                + (step.uses().isEmpty() ? "" : ", uses " + step.uses() + " when a step it depends on makes one")
+                + ", makes " + step.produces() + ".");
         schema.setAdditionalProperties(false);
         for (StepParameter p : step.parameters()) {
             schema.addProperty(p.name(), property(p));

@@ -215,13 +215,24 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
         HorizontalLayout title = new HorizontalLayout(new H3(v.label() + " — " + v.status()));
         title.setAlignItems(Alignment.BASELINE);
         title.setWrap(true);
+        String kept = lineage(v);
         if (canDelete && v.status() != DatasetStatus.VALIDATING) {
             Button delete = new Button("Delete version", e -> confirmDelete(v));
             delete.setId("delete-version");
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            // The service refuses these too; the button says why before anyone tries.
+            delete.setEnabled(kept == null);
+            if (kept != null) {
+                delete.getElement().setAttribute("title", kept);
+            }
             title.add(delete);
         }
         details.add(title);
+        if (kept != null) {
+            Span note = new Span(kept);
+            note.setId("version-lineage");
+            details.add(note);
+        }
         if (v.report() != null) {
             details.add(new ValidationReportView(v));
         }
@@ -235,6 +246,20 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
                 gallery.scrollIntoView();
             }));
         }
+    }
+
+    /** Why a version is kept because of its lineage, or null when it is neither derived nor a source. */
+    private String lineage(DatasetVersionView v) {
+        if (v.derived()) {
+            return "Derived by " + v.derivedFrom().step() + " from " + versions.stream()
+                    .filter(s -> s.id() == v.derivedFrom().datasetVersionId()).map(DatasetVersionView::label)
+                    .findFirst().orElse("version " + v.derivedFrom().datasetVersionId()) + ": it shares the source's"
+                    + " unchanged images instead of copying them, so it cannot be deleted on its own.";
+        }
+        List<String> children = versions.stream().filter(d -> d.derivedFrom() != null
+                && d.derivedFrom().datasetVersionId() == v.id()).map(DatasetVersionView::label).toList();
+        return children.isEmpty() ? null : "Source of " + String.join(", ", children) + ", which share its images:"
+                + " it cannot be deleted while they exist.";
     }
 
     /** "derived from shoes v1 by EDIT (run 12)" for a derived version; empty for an upload. */

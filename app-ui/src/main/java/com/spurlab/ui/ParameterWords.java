@@ -23,7 +23,7 @@ final class ParameterWords {
 
     private static final Map<String, String> CHOICES = Map.ofEntries(
             Map.entry("ERM", "ERM — plain training: the baseline every mitigation is compared with"),
-            Map.entry("REWEIGHT", "Reweight — every group weighs the same in the loss (needs an attribute)"),
+            Map.entry("REWEIGHT", "Reweight — batches drawn so that every group counts the same (needs an attribute)"),
             Map.entry("GROUP_DRO", "GroupDRO — training leans on whichever group currently does worst "
                     + "(needs an attribute)"),
             Map.entry("JTT", "JTT — a short first run finds the images it gets wrong; the final model sees those "

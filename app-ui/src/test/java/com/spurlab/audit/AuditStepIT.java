@@ -22,7 +22,9 @@ import org.springframework.http.ResponseEntity;
  * TRAIN → EVALUATE → AUDIT on a generated cue set (sandals vs sneakers on warm or cool backgrounds with masks, the
  * tiny preset: 150 / 40 / 60 images per class, 32 px), uploaded through the API: the report's figures exist and are
  * sane, a caption keyword naming the background gives the same groups, the endpoint has DESIGN's shape, executives
- * read it and vendors do not, and a plan naming a cue the version lacks is refused with the name.
+ * read it and vendors do not; TRAIN → EDIT → AUDIT: the EDIT run's pairs give counterfactual consistency per group
+ * and ODmAP@k, on the source version's originals; a plan naming a cue the version lacks, or auditing a split the EDIT
+ * upstream did not edit, is refused with the name.
  */
 class AuditStepIT extends AppITSupport {
 
@@ -129,6 +131,75 @@ class AuditStepIT extends AppITSupport {
     }
 
     @Test
+    void anEditUpstreamGivesCounterfactualConsistencyPerGroupAndOdmapOnTheOriginals() {
+        JsonNode done = finished(planned(
+                Map.of("type", "TRAIN", "params", Map.of("epochs", 2, "imageSize", 32, "batchSize", 32,
+                        "learningRate", 0.003, "seed", 5)),
+                Map.of("type", "EDIT", "params", Map.of("dependsOn", List.of(0), "operation", "REMOVE_BACKGROUND")),
+                Map.of("type", "AUDIT", "params", Map.of("dependsOn", List.of(1)))));
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        long editRun = done.at("/jobs/1/runId").asLong();
+        long edited = done.at("/jobs/1/artifacts").findParents("type").stream()
+                .filter(a -> a.get("type").asText().equals("DATASET_VERSION")).findFirst().orElseThrow()
+                .get("datasetVersionId").asLong();
+        JsonNode audit = get("executive", "/api/v1/runs/" + done.at("/jobs/2/runId").asLong() + "/audit").getBody();
+        System.out.println("AUDIT after EDIT: consistency " + audit.get("consistency") + ", odmap " + audit.get("odmap"));
+
+        // The audit is of the 120 originals of the source version, not of the edited version's test split (the edits).
+        assertThat(audit.get("modelRunId").asLong()).isEqualTo(done.at("/jobs/0/runId").asLong());
+        assertThat(audit.get("n").asInt()).isEqualTo(120);
+        assertThat(audit.get("datasetVersionId").asLong()).isEqualTo(dataset);
+        assertThat(audit.get("editRunId").asLong()).isEqualTo(editRun);
+        assertThat(audit.get("editOperation").asText()).isEqualTo("REMOVE_BACKGROUND");
+        assertThat(audit.get("notes").toString()).contains("dataset version " + edited + " is EDIT run " + editRun
+                + "'s edited version").contains("source version " + dataset).doesNotContain("no EDIT run given");
+        assertThat(audit.get("gaps").get("groups")).hasSize(4);
+
+        // Consistency: every edited original re-scored, a share with its Wilson interval, per label × background.
+        JsonNode c = audit.get("consistency");
+        double consistency = audit.get("counterfactualConsistency").asDouble();
+        assertThat(consistency).isBetween(0.0, 1.0).isEqualTo(c.at("/overall/value").asDouble())
+                .isBetween(c.at("/overall/ciLow").asDouble(), c.at("/overall/ciHigh").asDouble());
+        assertThat(c.at("/overall/n").asInt()).isEqualTo(120);
+        assertThat(c.at("/overall/successes").asInt() / 120.0).isEqualTo(consistency);
+        assertThat(c.get("groups")).hasSize(4);
+        int pairs = 0;
+        for (JsonNode g : c.get("groups")) {
+            assertThat(g.at("/consistency/value").asDouble()).isBetween(g.at("/consistency/ciLow").asDouble(),
+                    g.at("/consistency/ciHigh").asDouble()).isBetween(0.0, 1.0);
+            assertThat(g.at("/consistency/tooSmall").asBoolean()).isFalse();
+            pairs += g.at("/consistency/n").asInt();
+        }
+        assertThat(pairs).isEqualTo(120);
+        assertThat(c.get("groups").findValuesAsText("group")).contains(c.get("lowestGroup").asText());
+
+        // ODmAP@10: originals against queries with the background removed, the drop their paired difference.
+        JsonNode o = audit.get("odmap");
+        assertThat(o.get("k").asInt()).isEqualTo(10);
+        assertThat(o.get("queries").asInt() + o.get("skipped").asInt()).isEqualTo(120);
+        assertThat(o.get("original").asDouble()).isBetween(0.0, 1.0);
+        assertThat(o.get("edited").asDouble()).isBetween(0.0, 1.0);
+        assertThat(o.get("drop").asDouble()).isCloseTo(o.get("original").asDouble() - o.get("edited").asDouble(),
+                within(1e-9));
+        assertThat(o.get("drop").asDouble()).isBetween(o.at("/intervals/drop/ciLow").asDouble(),
+                o.at("/intervals/drop/ciHigh").asDouble());
+
+        // Each figure has its plain-language finding.
+        JsonNode findings = audit.get("findings");
+        assertThat(findings.findValuesAsText("metric")).contains("consistency", "odmap");
+        for (JsonNode f : findings) {
+            if (f.get("metric").asText().equals("consistency")) {
+                assertThat(f.get("text").asText()).contains(String.format(java.util.Locale.ROOT, "%.0f %% flip when it"
+                        + " is removed", 100 * (1 - consistency)));
+            } else if (f.get("metric").asText().equals("odmap")) {
+                assertThat(f.get("text").asText()).contains(String.format(java.util.Locale.ROOT, "mAP@10 %s from %.2f"
+                        + " to %.2f", o.get("drop").asDouble() >= 0 ? "falls" : "rises", o.get("original").asDouble(),
+                        o.get("edited").asDouble()));
+            }
+        }
+    }
+
+    @Test
     void aPlanNamingACueTheVersionLacksIsRefusedWithItsName() {
         Map<String, Object> train = Map.of("type", "TRAIN", "params", Map.of("epochs", 1));
         ResponseEntity<JsonNode> unknown = plan(train, Map.of("type", "AUDIT", "params",
@@ -153,6 +224,12 @@ class AuditStepIT extends AppITSupport {
         assertThat(malformed.getBody().get("message").asText()).startsWith("step 2 (AUDIT): cue must be a cue name");
         ResponseEntity<JsonNode> k = plan(train, Map.of("type", "AUDIT", "params", Map.of("k", 0)));
         assertThat(k.getBody().get("message").asText()).startsWith("step 2 (AUDIT): k must be");
+        ResponseEntity<JsonNode> otherSplit = plan(train, Map.of("type", "EDIT", "params", Map.of("dependsOn",
+                List.of(0), "split", "VAL")), Map.of("type", "AUDIT", "params", Map.of("dependsOn", List.of(1))));
+        assertThat(otherSplit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(otherSplit.getBody().get("message").asText()).isEqualTo("step 3 (AUDIT): the EDIT step upstream"
+                + " edits the val split, and this audit is of the test split: audit the split the EDIT step edits"
+                + " (split: VAL), or plan the audit without depending on the EDIT step");
         ResponseEntity<JsonNode> noModel = plan(Map.of("type", "AUDIT"));
         assertThat(noModel.getBody().get("error").asText()).isEqualTo("missing_input");
     }

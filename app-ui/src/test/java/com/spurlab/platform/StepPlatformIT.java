@@ -198,10 +198,36 @@ class StepPlatformIT extends AppITSupport {
                 assertThat(experiment.get("note").asText()).contains(step + " (");
             }
         }
+        // The audits (of the baseline and of the mitigated model) depend on the EDIT step: its pairs give them
+        // counterfactual consistency and ODmAP@k.
+        if (installed.containsAll(List.of("EDIT", "AUDIT"))) {
+            JsonNode edit = jobOf(experiment, "EDIT");
+            List<JsonNode> audits = new ArrayList<>();
+            experiment.get("jobs").forEach(j -> {
+                if (j.get("type").asText().equals("AUDIT")) {
+                    audits.add(j);
+                }
+            });
+            assertThat(audits).hasSize(2).allSatisfy(a -> {
+                List<Long> dependencies = new ArrayList<>();
+                a.get("dependencies").forEach(d -> dependencies.add(d.asLong()));
+                assertThat(dependencies).contains(edit.get("id").asLong());
+                assertThat(a.at("/params/split").asText()).isEqualTo(edit.at("/params/split").asText());
+            });
+        }
         var missing = post("lead", "/api/v1/projects/" + project + "/pilots", Map.of("cue", "attribute:background"));
         assertThat(missing.getBody().get("error").asText()).isEqualTo("missing_dataset");
         assertThat(post("executive", "/api/v1/projects/" + project + "/pilots", Map.of("datasetVersionId", dataset))
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    private static JsonNode jobOf(JsonNode experiment, String type) {
+        for (JsonNode j : experiment.get("jobs")) {
+            if (j.get("type").asText().equals(type)) {
+                return j;
+            }
+        }
+        throw new AssertionError("no " + type + " job in " + experiment);
     }
 
     private long readyVersion(String lead, long projectId, String name) {

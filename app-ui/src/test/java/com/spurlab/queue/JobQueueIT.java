@@ -185,7 +185,7 @@ class JobQueueIT extends AppITSupport {
         assertThat(unknownStep.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unknownStep.getBody().get("message").asText())
                 .startsWith("step 1: step type 'BAKE' is unknown; available: [TRAIN, EVALUATE")
-                .contains("EXTRACT", "EDIT", "AUDIT", "NOOP", "HISTOGRAM");
+                .contains("EXTRACT", "EDIT", "SYNTHESIZE", "AUDIT", "NOOP", "HISTOGRAM");
         var priority = post("lead", "/api/v1/projects/" + project + "/experiments", Map.of(
                 "datasetVersionId", dataset, "priority", 1000, "steps", List.of(noop(0, null))));
         assertThat(priority.getBody().get("error").asText()).isEqualTo("invalid_priority");

@@ -94,8 +94,9 @@ class RunTableIT extends AppITSupport {
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("admin", "/api/v1/projects/" + project + "/runs").getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+        // A lead of other projects does not learn that this one exists.
         assertThat(get("lead2", "/api/v1/projects/" + project + "/runs").getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     private static List<SimulatedRuns.Plan> plans(int n) {

@@ -210,9 +210,14 @@ class SecurityIT extends AppITSupport {
         Path archive = Files.writeString(Files.createTempFile("race", ".zip"), "not a zip: validated as rejected");
         List<ResponseEntity<JsonNode>> uploads = concurrently(20, () -> upload("vendor", project, "raced", archive));
         assertThat(uploads).allSatisfy(r -> assertThat(r.getStatusCode()).isIn(HttpStatus.ACCEPTED, HttpStatus.CONFLICT));
-        assertThat(uploads.stream().filter(r -> r.getStatusCode() == HttpStatus.ACCEPTED)
-                .map(r -> r.getBody().get("version").asInt()).toList())
-                .doesNotHaveDuplicates().allSatisfy(v -> assertThat(v).isBetween(1, 20));
+        List<Long> accepted = uploads.stream().filter(r -> r.getStatusCode() == HttpStatus.ACCEPTED)
+                .peek(r -> assertThat(r.getBody().get("version").asInt()).isBetween(1, 20))
+                .map(r -> r.getBody().get("id").asLong()).toList();
+        // Every accepted upload is stored once. (Its number may repeat: a rejected upload gives its number back.)
+        JsonNode listed = get("vendor", "/api/v1/projects/" + project + "/datasets").getBody();
+        List<Long> stored = new java.util.ArrayList<>();
+        listed.forEach(v -> stored.add(v.get("id").asLong()));
+        assertThat(stored).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(accepted);
 
         String name = "contested " + System.nanoTime();
         List<ResponseEntity<JsonNode>> creations = concurrently(10,

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Audit tab in Chromium: a baseline (ERM) and a GROUP_DRO model of a generated cue set are audited through the
- * API; a lead and an executive see the newest audit's findings exactly as stored and put the two side by side; a
- * vendor of the project has no Audit tab.
+ * API, both after an EDIT that removes the background; a lead and an executive see the newest audit's findings exactly
+ * as stored, its counterfactual consistency and ODmAP@k per group each with its finding, and put the two side by side;
+ * a vendor of the project has no Audit tab.
  */
 class AuditBrowserIT extends BrowserITSupport {
 
@@ -39,16 +40,20 @@ class AuditBrowserIT extends BrowserITSupport {
         long experiment = post("lead", "/api/v1/projects/" + project + "/experiments", Map.of("datasetVersionId",
                 version, "steps", List.of(
                         Map.of("type", "TRAIN", "params", Map.of("epochs", 1, "imageSize", 32)),
-                        Map.of("type", "AUDIT"),
+                        Map.of("type", "EDIT", "params", Map.of("operation", "REMOVE_BACKGROUND")),
+                        Map.of("type", "AUDIT", "params", Map.of("dependsOn", List.of(0, 1))),
                         Map.of("type", "TRAIN", "params", Map.of("method", "GROUP_DRO", "epochs", 1, "imageSize", 32,
                                 "dependsOn", List.of())),
-                        Map.of("type", "AUDIT")))).getBody().get("id").asLong();
+                        // After the first audit too: two jobs of one experiment that finish in the same instant can
+                        // leave it RUNNING (each reads the other as running when it refreshes the experiment's status).
+                        Map.of("type", "AUDIT", "params", Map.of("dependsOn", List.of(3, 1, 2)))))).getBody()
+                .get("id").asLong();
         JsonNode done = await(() -> get("lead", "/api/v1/experiments/" + experiment).getBody(),
                 e -> List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(e.get("status").asText()),
                 Duration.ofMinutes(4));
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
-        ermAudit = done.at("/jobs/1/runId").asLong();
-        droAudit = done.at("/jobs/3/runId").asLong();
+        ermAudit = done.at("/jobs/2/runId").asLong();
+        droAudit = done.at("/jobs/4/runId").asLong();
     }
 
     @Test
@@ -75,6 +80,22 @@ class AuditBrowserIT extends BrowserITSupport {
                     .contains("true-positive rate", "false-positive rate");
             audit.scrollTo("audit-group-bars");
             Browser.screenshot(driver, user + "-audit-groups");
+
+            // The EDIT run's pairs re-scored with this model: all pairs, then each group, with the finding beside.
+            List<String> groupNames = stored.at("/consistency/groups").findValuesAsText("group").stream()
+                    .map(Labels::group).toList();
+            List<String> consistency = audit.table("audit-consistency");
+            assertThat(consistency).hasSize(2 + groupNames.size());
+            assertThat(consistency.get(1)).startsWith("all pairs | ").contains("(n=120)");
+            assertThat(consistency.subList(2, consistency.size()).stream().map(r -> r.split(" \\| ")[0]).toList())
+                    .isEqualTo(groupNames);
+            assertThat(audit.figureFindings("consistency")).containsExactly(finding(stored, "consistency"));
+            List<String> odmap = audit.table("audit-odmap");
+            assertThat(odmap).hasSize(2 + stored.at("/odmap/groups").size());
+            assertThat(odmap.get(1)).startsWith("all queries (" + stored.at("/odmap/queries").asInt() + ", ");
+            assertThat(audit.figureFindings("odmap")).containsExactly(finding(stored, "odmap"));
+            audit.scrollTo("audit-consistency");
+            Browser.screenshot(driver, user + "-audit-consistency");
             audit.scrollTo("audit-construction");
             Browser.screenshot(driver, user + "-audit-construction");
 
@@ -83,6 +104,8 @@ class AuditBrowserIT extends BrowserITSupport {
             List<String> compared = audit.table("audit-comparison-table");
             assertThat(compared.get(0)).contains("run " + newest + " · ").contains("run " + older + " · ");
             assertThat(compared).anyMatch(row -> row.startsWith("EAT, cue contrast | d = "));
+            assertThat(compared).anySatisfy(row -> assertThat(row).startsWith("Counterfactual consistency | ")
+                    .doesNotContain("no EDIT run"));
             assertThat(Chart.await(driver, "audit-comparison-groups", Duration.ofSeconds(30)).liveSeriesNames())
                     .contains(compared.get(0).split(" \\| ")[1], compared.get(0).split(" \\| ")[2]);
             assertThat(audit.comparedFindings("left")).isEqualTo(findings(newest));
@@ -98,6 +121,15 @@ class AuditBrowserIT extends BrowserITSupport {
         new LoginPage(driver, baseUrl()).signIn("vendor", PASSWORD);
         assertThat(new ProjectPage(driver).open(baseUrl(), project).tabs()).containsExactly("Datasets");
         Browser.screenshot(driver, "vendor-no-audit");
+    }
+
+    private static String finding(JsonNode audit, String metric) {
+        for (JsonNode f : audit.get("findings")) {
+            if (f.get("metric").asText().equals(metric)) {
+                return f.get("text").asText();
+            }
+        }
+        throw new AssertionError("no " + metric + " finding in " + audit);
     }
 
     private List<String> findings(long runId) {

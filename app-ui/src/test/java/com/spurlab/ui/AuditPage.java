@@ -34,6 +34,11 @@ final class AuditPage {
         return texts("#audit-findings .audit-finding > span:last-child");
     }
 
+    /** The finding shown beside one figure's table: {@code consistency} or {@code odmap}. */
+    List<String> figureFindings(String metric) {
+        return texts("#audit-" + metric + "-finding .audit-finding > span:last-child");
+    }
+
     List<String> severities() {
         return driver.findElements(By.cssSelector("#audit-findings .audit-finding")).stream()
                 .map(e -> e.getAttribute("data-severity")).toList();

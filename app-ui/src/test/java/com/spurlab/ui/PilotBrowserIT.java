@@ -16,7 +16,7 @@ class PilotBrowserIT extends BrowserITSupport {
         long project = createProject("lead", "browser pilot", "vendor", "executive");
         new LoginPage(driver, baseUrl()).signIn("lead", PASSWORD);
         ProjectPage page = new ProjectPage(driver).open(baseUrl(), project);
-        assertThat(page.tabs()).containsExactly("Dashboard", "Datasets", "Experiments", "Runs", "Cues", "Edits", "Audit", "Queue", "Settings");
+        assertThat(page.tabs()).containsExactly("Dashboard", "Datasets", "Experiments", "Runs", "Cues", "Edits", "Synthesis", "Audit", "Queue", "Settings");
 
         page.upload("fashion-cue", tinyArchive());
         String datasets = page.awaitDatasetStatus("READY", Duration.ofMinutes(2));
@@ -59,7 +59,7 @@ class PilotBrowserIT extends BrowserITSupport {
 
         driver.manage().deleteAllCookies();
         new LoginPage(driver, baseUrl()).signIn("executive", PASSWORD);
-        assertThat(new ProjectPage(driver).open(baseUrl(), project).tabs()).containsExactly("Dashboard", "Runs", "Cues", "Edits", "Audit");
+        assertThat(new ProjectPage(driver).open(baseUrl(), project).tabs()).containsExactly("Dashboard", "Runs", "Cues", "Edits", "Synthesis", "Audit");
         Browser.screenshot(driver, "executive-project");
     }
 }

@@ -45,7 +45,13 @@ class QueueBrowserIT extends BrowserITSupport {
         driver.manage().deleteAllCookies();
         new LoginPage(driver, baseUrl()).signIn("admin", PASSWORD);
         QueuePage installation = new QueuePage(driver).openInstallationQueue(baseUrl());
-        installation.awaitCell("long wait", Duration.ofSeconds(15));
+        try {
+            installation.awaitCell("long wait", Duration.ofSeconds(30));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Browser.screenshot(driver, "admin-queue-missing-job");
+            throw new AssertionError("the installation queue does not show 'long wait' at " + driver.getCurrentUrl()
+                    + "; it shows: " + installation.text(), e);
+        }
         Browser.screenshot(driver, "admin-queue");
     }
 }

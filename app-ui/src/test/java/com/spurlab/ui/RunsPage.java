@@ -109,8 +109,9 @@ final class RunsPage {
         return driver.findElements(By.cssSelector("#run-errors .error-tile"));
     }
 
+    /** The links of the rows shown: the grid keeps the cells of rows a filter removed, hidden, for reuse. */
     private List<WebElement> runLinks() {
-        return driver.findElements(By.cssSelector("#runs a.run-link"));
+        return driver.findElements(By.cssSelector("#runs a.run-link")).stream().filter(WebElement::isDisplayed).toList();
     }
 
     private void click(WebElement element) {

@@ -5,10 +5,18 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 
-/** Strength of association between two categorical variables, from a contingency table. */
-final class Association {
+/**
+ * Strength of association between two categorical variables, from a contingency table (rows → columns → count):
+ * what a version's composition records per attribute, and what SYNTHESIZE reports before and after it adds images.
+ */
+public final class Association {
 
     private Association() {
+    }
+
+    /** The bias-corrected Cramér's V of {@link #test}: the composition's own figure, for other tables of counts. */
+    public static double cramersV(Map<String, Map<String, Integer>> table) {
+        return test(table).cramersV();
     }
 
     /**

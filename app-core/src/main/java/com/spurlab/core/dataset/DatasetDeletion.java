@@ -7,7 +7,9 @@ import com.spurlab.core.project.ProjectAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deleting a dataset version (leads only): its samples and row go in one transaction, then the blobs
- * that no other version references. A version still validating, or one that experiments were planned
- * on, is kept with an error that says what to do.
+ * that no other version references. A version still validating, one that experiments were planned on, or the
+ * source of derived versions (which share its images) is kept with an error that says what to do.
  */
 @Service
 public class DatasetDeletion {
@@ -52,6 +54,12 @@ public class DatasetDeletion {
             if (version.getStatus() == DatasetStatus.VALIDATING) {
                 throw new InvalidRequestException("dataset_validating", version.getName() + " v"
                         + version.getVersion() + " is still being validated; delete it once it is READY or REJECTED");
+            }
+            List<DatasetVersion> derived = versions.findByDerivedFrom(versionId);
+            if (!derived.isEmpty()) {
+                throw new InvalidRequestException("dataset_has_derived", version.getName() + " v" + version.getVersion()
+                        + " is the source of " + derived.stream().map(d -> d.getName() + " v" + d.getVersion())
+                        .collect(Collectors.joining(", ")) + ", which share its images; it is kept while they exist");
             }
             if (version.getDerivedFrom() != null) {
                 throw new InvalidRequestException("dataset_derived", version.getName() + " v" + version.getVersion()

@@ -146,6 +146,22 @@ public class DerivedVersions {
         }
     }
 
+    /**
+     * A sample a step made (not one shared with the source), as stored.
+     *
+     * @param originSampleId the source sample it was made from
+     * @param provenance     the step's JSON: operation, sources, seed ...
+     */
+    public record MadeSample(long id, String label, String split, Long originSampleId, String provenance) {
+    }
+
+    /** The samples a step added to a derived version, in the order they were added (for jobs; no caller). */
+    public List<MadeSample> made(long versionId) {
+        return jdbc.query("select id, label, split, origin_sample_id, provenance from sample where dataset_version_id = ?"
+                + " and provenance is not null order by id", (rs, n) -> new MadeSample(rs.getLong(1), rs.getString(2),
+                rs.getString(3), (Long) rs.getObject(4, Long.class), rs.getString(5)), versionId);
+    }
+
     /** Derived versions of a source (deleting the source needs them gone first). */
     public List<Long> derivedFrom(long sourceVersionId) {
         return versions.findByDerivedFrom(sourceVersionId).stream().map(DatasetVersion::getId).toList();

@@ -259,22 +259,25 @@ public class JobLifecycle {
             return;
         }
         long experimentId = job.getExperimentId();
-        List<Job> all = jobs.findByExperimentIdOrderByStepIndex(experimentId);
+        // Two jobs of one experiment finishing at once each read the other as still running, and the experiment
+        // stayed RUNNING: the row lock makes the second wait for the first's commit, then read both statuses.
+        Experiment experiment = experiments.lockById(experimentId).orElseThrow();
+        List<JobStatus> all = jobs.statusesOf(experimentId);
         ExperimentStatus status;
-        if (all.stream().anyMatch(j -> j.getStatus() == JobStatus.RUNNING)) {
+        if (all.contains(JobStatus.RUNNING)) {
             status = ExperimentStatus.RUNNING;
-        } else if (all.stream().allMatch(j -> j.getStatus() == JobStatus.QUEUED)) {
+        } else if (all.stream().allMatch(s -> s == JobStatus.QUEUED)) {
             status = ExperimentStatus.QUEUED;
-        } else if (all.stream().anyMatch(j -> j.getStatus() == JobStatus.QUEUED)) {
+        } else if (all.contains(JobStatus.QUEUED)) {
             status = ExperimentStatus.RUNNING;
-        } else if (all.stream().anyMatch(j -> j.getStatus() == JobStatus.FAILED)) {
+        } else if (all.contains(JobStatus.FAILED)) {
             status = ExperimentStatus.FAILED;
-        } else if (all.stream().anyMatch(j -> j.getStatus() == JobStatus.CANCELLED)) {
+        } else if (all.contains(JobStatus.CANCELLED)) {
             status = ExperimentStatus.CANCELLED;
         } else {
             status = ExperimentStatus.SUCCEEDED;
         }
-        experiments.findById(experimentId).orElseThrow().updateStatus(status, clock.instant());
+        experiment.updateStatus(status, clock.instant());
     }
 
     private Job load(long jobId) {

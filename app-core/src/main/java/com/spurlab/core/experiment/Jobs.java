@@ -9,6 +9,11 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface Jobs extends JpaRepository<Job, Long> {
+
+    /** The statuses of an experiment's jobs, read from the database (not from entities this transaction holds). */
+    @Query("select j.status from Job j where j.experimentId = :experimentId")
+    List<JobStatus> statusesOf(@Param("experimentId") long experimentId);
+
     List<Job> findByExperimentIdOrderByStepIndex(long experimentId);
 
     @Query("select j from Job j where :jobId member of j.dependencies")

@@ -17,8 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The whole robustness pilot as one experiment: baseline → extract → edit/confirm → synthesize → retrain (ERM on
- * the derived version, GroupDRO, DFR) → audit of the baseline and of the mitigated model. Step types this
- * installation does not have are left out, and the experiment's note says which and why.
+ * the derived version, GroupDRO, DFR) → audit of the baseline and of the mitigated model. Both audits depend on the
+ * EDIT step, whose pairs they re-score with their own model (counterfactual consistency per group, ODmAP@k), and name
+ * the uploaded version, so they audit its originals rather than the edited version. Step types this installation
+ * does not have are left out, and the experiment's note says which and why.
  */
 @Service
 public class PilotPlans {

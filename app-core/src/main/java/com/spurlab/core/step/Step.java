@@ -25,6 +25,15 @@ public interface Step<P extends Record> {
     /** The artifacts it cannot run without; a plan that cannot supply them is refused. */
     Set<ArtifactType> needs();
 
+    /**
+     * The artifacts it takes when a step upstream makes them and does without otherwise (AUDIT uses an EDIT run's
+     * EDIT_SET): a plan need not supply them, and a step upstream that makes one hands it over through
+     * {@link StepInputs} like any other artifact.
+     */
+    default Set<ArtifactType> uses() {
+        return Set.of();
+    }
+
     /** The artifacts it makes. */
     Set<ArtifactType> produces();
 

@@ -112,7 +112,8 @@ public class StepCatalog {
     }
 
     private static StepInfo info(Registered<?> r) {
-        return new StepInfo(r.step().type(), r.step().description(), copy(r.step().needs()), copy(r.step().produces()),
+        return new StepInfo(r.step().type(), r.step().description(), copy(r.step().needs()), copy(r.step().uses()),
+                copy(r.step().produces()),
                 r.parameters().described());
     }
 

@@ -1,5 +1,6 @@
 package com.spurlab.inference.data;
 
+import java.awt.image.BufferedImage;
 import java.util.Locale;
 import java.util.Random;
 
@@ -83,7 +84,7 @@ public record Augmentation(boolean flip, int cropPadding, double colourJitter) {
      * offsets (only when cropping), brightness and contrast (only with jitter). The same generator state
      * gives the same image whatever the memory layout of the batch.
      */
-    Draw draw(Random random) {
+    public Draw draw(Random random) {
         boolean mirror = flip && random.nextBoolean();
         int dx = cropPadding == 0 ? 0 : random.nextInt(2 * cropPadding + 1) - cropPadding;
         int dy = cropPadding == 0 ? 0 : random.nextInt(2 * cropPadding + 1) - cropPadding;
@@ -95,9 +96,10 @@ public record Augmentation(boolean flip, int cropPadding, double colourJitter) {
     /**
      * What to do to one image: read pixel ({@code mirror ? S-1-x : x} + dx, y + dy), the source index clamped,
      * which replicates the edge (the padding torchvision calls "edge"); then, with jitter, scale around 0
-     * (mid grey) by {@code contrast}, shift by {@code brightness} and clamp to [-1, 1].
+     * (mid grey) by {@code contrast}, shift by {@code brightness} and clamp to [-1, 1]. Public for SYNTHESIZE,
+     * which augments its new images with the same draws and records them.
      */
-    record Draw(boolean mirror, int dx, int dy, boolean jitter, float brightness, float contrast) {
+    public record Draw(boolean mirror, int dx, int dy, boolean jitter, float brightness, float contrast) {
 
         boolean moves() {
             return mirror || dx != 0 || dy != 0;
@@ -106,5 +108,70 @@ public record Augmentation(boolean flip, int cropPadding, double colourJitter) {
         float colour(float value) {
             return jitter ? Math.max(-1f, Math.min(1f, value * contrast + brightness)) : value;
         }
+
+        /** What was done, e.g. {@code "flip,shift=2/-1,brightness=0.05,contrast=1.10"}; {@code "none"} for nothing. */
+        @Override
+        public String toString() {
+            StringBuilder s = new StringBuilder();
+            if (mirror) {
+                s.append("flip,");
+            }
+            if (dx != 0 || dy != 0) {
+                s.append("shift=").append(dx).append('/').append(dy).append(',');
+            }
+            if (jitter) {
+                s.append(String.format(Locale.ROOT, "brightness=%.2f,contrast=%.2f,", brightness, contrast));
+            }
+            return s.length() == 0 ? "none" : s.substring(0, s.length() - 1);
+        }
+    }
+
+    /**
+     * A new RGB image: {@code image} mirrored, shifted (edge replicated) and jittered as {@code draw} says, as a
+     * training batch would see it (8-bit values mapped to [-1, 1] and back).
+     */
+    public static BufferedImage apply(Draw draw, BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        int[] moved = argb;
+        if (draw.moves()) {
+            moved = new int[argb.length];
+            for (int y = 0; y < h; y++) {
+                int sy = Math.min(h - 1, Math.max(0, y + draw.dy()));
+                for (int x = 0; x < w; x++) {
+                    moved[y * w + x] = argb[sy * w + sourceX(draw, x, w)];
+                }
+            }
+        }
+        if (draw.jitter()) {
+            int[] lut = new int[256];
+            for (int v = 0; v < 256; v++) {
+                lut[v] = Math.round((draw.colour(v / 127.5f - 1f) + 1f) * 127.5f);
+            }
+            for (int p = 0; p < moved.length; p++) {
+                int rgb = moved[p];
+                moved[p] = lut[(rgb >> 16) & 0xFF] << 16 | lut[(rgb >> 8) & 0xFF] << 8 | lut[rgb & 0xFF];
+            }
+        }
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        out.setRGB(0, 0, w, h, moved, 0, w);
+        return out;
+    }
+
+    /** Only the geometric part of {@code draw} (mirror and shift): for a mask that must stay over its image. */
+    public static boolean[] applyGeometry(Draw draw, boolean[] pixels, int width, int height) {
+        boolean[] out = new boolean[pixels.length];
+        for (int y = 0; y < height; y++) {
+            int sy = Math.min(height - 1, Math.max(0, y + draw.dy()));
+            for (int x = 0; x < width; x++) {
+                out[y * width + x] = pixels[sy * width + sourceX(draw, x, width)];
+            }
+        }
+        return out;
+    }
+
+    private static int sourceX(Draw d, int x, int width) {
+        return Math.min(width - 1, Math.max(0, (d.mirror() ? width - 1 - x : x) + d.dx()));
     }
 }

@@ -3,6 +3,7 @@ package com.spurlab.inference.train;
 import com.spurlab.inference.data.LabeledImage;
 import com.spurlab.inference.eval.GroupMetrics;
 import java.util.List;
+import java.util.Random;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
 
@@ -43,5 +44,27 @@ record GroupIndex(List<String> names, int[] groupOf, int[] counts) {
             }
         }
         return GroupMetrics.worstGroupAccuracy(n, hits);
+    }
+
+    /**
+     * {@code size} training-set indices drawn with replacement so that every group is drawn equally often in
+     * expectation: a group uniformly at random, then one of its samples uniformly at random. The same
+     * {@code random} gives the same draw.
+     */
+    int[] balancedDraw(int size, Random random) {
+        int[][] members = new int[groups()][];
+        int[] filled = new int[groups()];
+        for (int g = 0; g < members.length; g++) {
+            members[g] = new int[counts[g]];
+        }
+        for (int i = 0; i < groupOf.length; i++) {
+            members[groupOf[i]][filled[groupOf[i]]++] = i;
+        }
+        int[] draw = new int[size];
+        for (int i = 0; i < size; i++) {
+            int[] group = members[random.nextInt(members.length)];
+            draw[i] = group[random.nextInt(group.length)];
+        }
+        return draw;
     }
 }

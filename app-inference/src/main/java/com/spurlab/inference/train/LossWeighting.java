@@ -3,8 +3,8 @@ package com.spurlab.inference.train;
 import java.util.Arrays;
 
 /**
- * Per-sample weights of a batch's losses; the step minimises sum(w_i * loss_i). This is where ERM,
- * group reweighting and GroupDRO differ (JTT and DFR change what is sampled or retrained instead).
+ * Per-sample weights of a batch's losses; the step minimises sum(w_i * loss_i). This is where ERM
+ * and GroupDRO differ (REWEIGHT and JTT change what is sampled, DFR what is retrained).
  */
 interface LossWeighting {
 
@@ -27,25 +27,6 @@ interface LossWeighting {
         return (batch, losses) -> {
             float[] w = new float[batch.length];
             Arrays.fill(w, 1f / batch.length);
-            return w;
-        };
-    }
-
-    /**
-     * w_i = N / (G n_g) / B: the expected loss of every group counts the same, and the weights
-     * average 1 / B over the training set so the learning rate keeps its meaning.
-     */
-    static LossWeighting groupBalanced(GroupIndex groups) {
-        int n = groups.groupOf().length;
-        float[] perGroup = new float[groups.groups()];
-        for (int g = 0; g < perGroup.length; g++) {
-            perGroup[g] = (float) n / (perGroup.length * groups.counts()[g]);
-        }
-        return (batch, losses) -> {
-            float[] w = new float[batch.length];
-            for (int i = 0; i < batch.length; i++) {
-                w[i] = perGroup[groups.groupOf()[batch[i]]] / batch.length;
-            }
             return w;
         };
     }

@@ -18,11 +18,17 @@ class LossWeightingTest {
     }
 
     @Test
-    void groupBalancedWeighsEachGroupAsAWhole() {
-        float[] w = LossWeighting.groupBalanced(GROUPS).weights(new int[] {0, 6}, new float[2]);
-        // N / (G n_g) / B: 8 / (2 * 6) / 2 and 8 / (2 * 2) / 2.
-        assertThat(w[0]).isCloseTo(8f / 12 / 2, within(1e-6f));
-        assertThat(w[1]).isCloseTo(8f / 4 / 2, within(1e-6f));
+    void reweightingDrawsEveryGroupEquallyOftenFromItsOwnSamples() {
+        int[] draw = GROUPS.balancedDraw(20_000, new java.util.Random(3));
+        int minority = 0;
+        for (int i : draw) {
+            assertThat(i).isBetween(0, 7);
+            minority += GROUPS.groupOf()[i];
+        }
+        // 2 of 8 samples, drawn half the time; the same seed draws the same indices.
+        assertThat(minority / 20_000.0).isCloseTo(0.5, within(0.02));
+        assertThat(GROUPS.balancedDraw(50, new java.util.Random(3))).containsExactly(
+                java.util.Arrays.copyOf(draw, 50));
     }
 
     @Test

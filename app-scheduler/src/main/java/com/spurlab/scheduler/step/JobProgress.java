@@ -9,7 +9,7 @@ import java.util.Locale;
  * Bridges a running step's progress to its job record. Writes at most once a second (a batch takes
  * milliseconds; a database write per batch would slow training) and reads the cancel flag as often.
  */
-class JobProgress implements StepProgress, TrainingProgress {
+public final class JobProgress implements StepProgress, TrainingProgress {
 
     private static final long INTERVAL_NANOS = 1_000_000_000L;
 
@@ -29,7 +29,7 @@ class JobProgress implements StepProgress, TrainingProgress {
     }
 
     /** Training's view of a step's progress: the job's own when it is one, else epochs reported as phases. */
-    static TrainingProgress training(StepProgress progress) {
+    public static TrainingProgress training(StepProgress progress) {
         if (progress instanceof TrainingProgress training) {
             return training;
         }

@@ -30,7 +30,7 @@ class AuditReportView extends Div {
         add(new H4("Embedding association tests"), associations(r.eat()));
         add(new H4("Group gaps"), gaps(r.gaps()), groups(r.gaps()));
         add(new H4("Counterfactual consistency"), consistency(r));
-        add(new H4("ODmAP@k (retrieval with the cue edited out)"), odmap(r.odmap()));
+        add(new H4("ODmAP@k (retrieval with the cue edited out)"), odmap(r));
         add(new H4("How the concept sets were built"), construction(r));
     }
 
@@ -108,23 +108,37 @@ class AuditReportView extends Div {
         if (c == null) {
             return note("No EDIT run was given: counterfactual consistency needs edited images.");
         }
-        List<List<String>> rows = List.of(List.of("all pairs", share(c.overall()), share(c.control())));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("all pairs", share(c.overall()), share(c.control())));
+        c.groups().forEach(g -> rows.add(List.of(Labels.group(g.group()), share(g.consistency()), share(g.control()))));
         return new Div(new Paragraph("Edit: " + r.editOperation() + " (EDIT run " + r.editRunId() + "); lowest group: "
-                + Labels.group(c.lowestGroup())), Figures.table("audit-consistency", List.of("Pairs",
-                "Prediction unchanged [95 % CI]", "Control edit"), rows), AuditCharts.consistency(c));
+                + Labels.group(c.lowestGroup())), finding(r, "consistency"), Figures.table("audit-consistency",
+                List.of("Pairs", "Prediction unchanged [95 % CI]", "Control edit"), rows), AuditCharts.consistency(c));
     }
 
-    private static Div odmap(AuditResult.Odmap o) {
+    private static Div odmap(AuditResult r) {
+        AuditResult.Odmap o = r.odmap();
         if (o == null) {
             return note("No EDIT run was given: ODmAP@k needs images with the cue edited out.");
         }
         AuditResult.OdmapIntervals i = o.intervals();
-        List<List<String>> rows = List.of(List.of("all queries (" + o.queries() + ", " + o.skipped() + " skipped)",
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("all queries (" + o.queries() + ", " + o.skipped() + " skipped)",
                 number(o.original(), i.original().ciLow(), i.original().ciHigh()),
                 number(o.edited(), i.edited().ciLow(), i.edited().ciHigh()),
                 number(o.drop(), i.drop().ciLow(), i.drop().ciHigh())));
-        return new Div(Figures.table("audit-odmap", List.of("Queries", "mAP@" + o.k() + " original [95 % CI]",
-                "mAP@" + o.k() + " cue edited out", "Drop (paired)"), rows), AuditCharts.retrieval(o));
+        o.groups().forEach(g -> rows.add(List.of(Labels.group(g.group()) + " (" + g.queries() + " queries"
+                + (g.tooSmall() ? ", too small" : "") + ")", number(g.original()), number(g.edited()),
+                g.original() == null || g.edited() == null ? "—" : number(g.original() - g.edited()))));
+        return new Div(finding(r, "odmap"), Figures.table("audit-odmap", List.of("Queries",
+                "mAP@" + o.k() + " original [95 % CI]", "mAP@" + o.k() + " cue edited out", "Drop (paired)"), rows),
+                AuditCharts.retrieval(o));
+    }
+
+    /** The finding on one figure, again beside its table: what the numbers mean in words. */
+    private static Div finding(AuditResult r, String metric) {
+        return findings(r.findings().stream().filter(f -> f.metric().equals(metric)).toList(), "audit-" + metric
+                + "-finding");
     }
 
     private static Div construction(AuditResult r) {

@@ -1,5 +1,6 @@
 package com.spurlab.scheduler.step.audit;
 
+import com.spurlab.core.InvalidRequestException;
 import com.spurlab.core.Json;
 import com.spurlab.core.audit.AuditResult;
 import com.spurlab.core.audit.AuditResults;
@@ -8,6 +9,7 @@ import com.spurlab.core.dataset.DatasetService;
 import com.spurlab.core.dataset.SampleRecord;
 import com.spurlab.core.run.ArtifactOutput;
 import com.spurlab.core.run.RunService;
+import com.spurlab.core.step.ArtifactRef;
 import com.spurlab.core.step.ArtifactType;
 import com.spurlab.core.step.PlanContext;
 import com.spurlab.core.step.Step;
@@ -22,8 +24,10 @@ import com.spurlab.inference.audit.BiasAudit;
 import com.spurlab.inference.audit.ConceptSource;
 import com.spurlab.inference.audit.CounterfactualConcepts;
 import com.spurlab.inference.data.LabeledImage;
+import com.spurlab.inference.edit.EditSet;
 import com.spurlab.inference.eval.ClassifierEvaluator;
 import com.spurlab.scheduler.step.StepData;
+import com.spurlab.scheduler.step.edit.EditParams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,6 +35,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -40,8 +45,10 @@ import org.springframework.stereotype.Component;
 /**
  * AUDIT: the bias audit of the model upstream (or named by {@code modelRunId}) on a split, for a cue each sample has a
  * value of (an attribute, a caption keyword, a printed word): embedding association tests, group gaps, and, with an
- * EDIT run, counterfactual consistency and ODmAP@k. The report is the run's details ({@link AuditResult}) and a JSON
- * file of its AUDIT_REPORT artifact.
+ * EDIT step upstream (its EDIT_SET), counterfactual consistency per group and ODmAP@k, the EDIT run's images re-scored
+ * with the audited model. With an EDIT upstream the audit reads its samples from the EDIT run's source version, not
+ * from the edited version it derived (see {@link UpstreamEdit}). The report is the run's details ({@link AuditResult})
+ * and a JSON file of its AUDIT_REPORT artifact.
  */
 @Component
 @Order(70)
@@ -81,6 +88,11 @@ class AuditStep implements Step<AuditParams> {
     }
 
     @Override
+    public Set<ArtifactType> uses() {
+        return Set.of(ArtifactType.EDIT_SET);
+    }
+
+    @Override
     public Set<ArtifactType> produces() {
         return Set.of(ArtifactType.AUDIT_REPORT);
     }
@@ -91,6 +103,12 @@ class AuditStep implements Step<AuditParams> {
             throw plan.invalid("dataset version " + plan.dataset().id() + " has no " + p.split().key()
                     + " split to audit");
         }
+        Optional<EditParams> edit = plan.upstream(EditParams.class);
+        if (edit.isPresent() && edit.get().split() != p.split()) {
+            throw plan.invalid("the EDIT step upstream edits the " + edit.get().split().key() + " split, and this audit"
+                    + " is of the " + p.split().key() + " split: audit the split the EDIT step edits (split: "
+                    + edit.get().split() + "), or plan the audit without depending on the EDIT step");
+        }
         return p.withCue(CuePlan.resolve(p.cue(), plan));
     }
 
@@ -98,13 +116,27 @@ class AuditStep implements Step<AuditParams> {
     public StepOutcome run(StepExecution<AuditParams> job) {
         AuditParams p = job.params();
         RunService.TrainedModel model = runs.trainedModel(job.inputs().require(ArtifactType.MODEL).runId());
-        StepData data = StepData.of(datasets.samplesForJob(job.datasetVersionId()), List.of());
+        List<String> notes = new ArrayList<>();
+        Optional<UpstreamEdit> edit = upstreamEdit(job, notes);
+        long version = edit.map(e -> e.auditedVersion(job.datasetVersionId())).orElse(job.datasetVersionId());
+        if (version != job.datasetVersionId()) {
+            notes.add("dataset version " + job.datasetVersionId() + " is EDIT run " + edit.get().editRunId()
+                    + "'s edited version (its " + edit.get().set().split() + " split holds the edits only): the audit"
+                    + " reads the originals from its source version " + version + " and pairs them with the edits");
+        }
+        StepData data = StepData.of(datasets.samplesForJob(version), List.of());
         data.requireClasses(model.modelDir());
         String split = p.split().key();
         job.progress().report(0, "reading the cue " + p.cue() + " of the " + split + " split");
-        CueValues values = values(p.cue(), data, split, job);
-        List<String> notes = new ArrayList<>(values.notes());
+        CueValues values = values(p.cue(), data, split, version, job);
+        notes.addAll(values.notes());
         List<ConceptSource> sources = sources(data, split, values, notes);
+        UpstreamEdit.Matched edits = edit.map(e -> e.match(split, p.cue(), data.samples(), sources.stream()
+                .map(s -> s.image().sampleId()).collect(Collectors.toSet())))
+                .orElse(new UpstreamEdit.Matched(List.of(), List.of()));
+        notes.addAll(edits.notes());
+        String operation = edits.edits().isEmpty() ? null : edit.get().operation();
+        Long editRunId = edits.edits().isEmpty() ? null : edit.get().editRunId();
         job.progress().checkCancelled();
         job.progress().report(0.2, "auditing " + sources.size() + " " + split + " images for " + p.cue());
         AuditSettings defaults = AuditSettings.defaults(p.seed());
@@ -113,16 +145,38 @@ class AuditStep implements Step<AuditParams> {
         CounterfactualConcepts concepts = CounterfactualConcepts.forCue(p.cue());
         BiasAudit audit = new BiasAudit(evaluator, concepts.canIsolate(sources) ? concepts : null);
         AuditReport report = audit.run(new AuditRequest(split, p.cue(), model.modelDir(), data.classNames(), sources,
-                values.trainCounts(), List.of(), null, job.folder().resolve("concepts"), settings));
-        AuditResult result = AuditResultMapping.of(report, notes, null, null);
+                values.trainCounts(), edits.edits(), operation, job.folder().resolve("concepts"), settings));
+        AuditResult result = AuditResultMapping.of(report, notes, editRunId, operation);
         Path folder = write(job.folder().resolve("report"), result);
-        long runId = runs.record(job, type(), model.method(), model.runId(), result,
+        // The run names the version it audited (the EDIT run's source), not the edited one the job was handed.
+        StepExecution<AuditParams> audited = version == job.datasetVersionId() ? job : new StepExecution<>(job.jobId(),
+                job.experimentId(), job.projectId(), version, p, job.inputs(), job.progress(), job.folder(),
+                job.attempt(), job.recovering());
+        long runId = runs.record(audited, type(), model.method(), model.runId(), result,
                 List.of(ArtifactOutput.files(ArtifactType.AUDIT_REPORT, folder)));
         String finding = result.findings().isEmpty() ? "no finding" : result.findings().get(0).text();
         return new StepOutcome(runId, p.cue() + " on " + split + " (" + result.n() + " images): " + finding);
     }
 
-    private CueValues values(String cue, StepData data, String split, StepExecution<AuditParams> job) {
+    /** The nearest EDIT run upstream, if any; further ones are noted and left. */
+    private static Optional<UpstreamEdit> upstreamEdit(StepExecution<AuditParams> job, List<String> notes) {
+        List<ArtifactRef> sets = job.inputs().all(ArtifactType.EDIT_SET);
+        if (sets.isEmpty()) {
+            return Optional.empty();
+        }
+        ArtifactRef nearest = sets.get(0);
+        if (sets.size() > 1) {
+            notes.add("EDIT runs " + sets.stream().skip(1).map(a -> String.valueOf(a.runId())).toList() + " are"
+                    + " upstream too: the audit uses the nearest, EDIT run " + nearest.runId());
+        }
+        try {
+            return Optional.of(new UpstreamEdit(EditSet.read(nearest.location()), nearest.runId()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("invalid_input", "EDIT run " + nearest.runId() + ": " + e.getMessage());
+        }
+    }
+
+    private CueValues values(String cue, StepData data, String split, long version, StepExecution<AuditParams> job) {
         List<SampleRecord> splitSamples = data.samples().stream().filter(s -> s.split().equals(split)).toList();
         List<SampleRecord> train = data.samples().stream().filter(s -> s.split().equals("train")).toList();
         if (cue.startsWith(CueValues.KEYWORD)) {
@@ -133,9 +187,8 @@ class AuditStep implements Step<AuditParams> {
                     done -> job.progress().report(0.1, "reading printed words: " + done + " images done"));
         }
         AttributeCue attribute = AttributeCue.parse(cue);
-        CueValues values = CueValues.ofAttribute(attribute, splitSamples, trainComposition(job.datasetVersionId(),
-                attribute));
-        return values.trainCounts().isEmpty() ? values.withNote("dataset version " + job.datasetVersionId()
+        CueValues values = CueValues.ofAttribute(attribute, splitSamples, trainComposition(version, attribute));
+        return values.trainCounts().isEmpty() ? values.withNote("dataset version " + version
                 + " records no training counts of '" + attribute.attribute() + "': the association tests pair the"
                 + " cue's values with the labels in alphabetical order") : values;
     }
