@@ -21,7 +21,8 @@ class DashboardBrowserIT extends BrowserITSupport {
     @Test
     void executiveSeesKpisWaitThenBaselineVsMitigatedWithTargetAndTrend() {
         long project = createProject("lead", "dashboard pilot " + System.nanoTime(), "executive");
-        for (var target : Map.of("WORST_GROUP_ACCURACY", 0.85, "ACCURACY_GAP", 0.05).entrySet()) {
+        // Cards follow the order the targets were set in.
+        for (var target : List.of(Map.entry("WORST_GROUP_ACCURACY", 0.85), Map.entry("ACCURACY_GAP", 0.05))) {
             api("lead").put().uri("/api/v1/projects/{id}/kpis/{metric}", project, target.getKey())
                     .contentType(MediaType.APPLICATION_JSON).body(Map.of("threshold", target.getValue()))
                     .retrieve().toBodilessEntity();
