@@ -1,6 +1,7 @@
 package com.spurlab;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.PWA;
 import com.vaadin.flow.theme.Theme;
 import com.vaadin.flow.theme.lumo.Lumo;
@@ -12,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Theme(themeClass = Lumo.class)
+@Push // views that show results (the dashboard) update when results change, without the browser polling
 @PWA(name = "SpurLab", shortName = "SpurLab")
 public class SpurLabApplication implements AppShellConfigurator {
 

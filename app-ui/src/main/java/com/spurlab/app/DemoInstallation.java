@@ -3,8 +3,7 @@ package com.spurlab.app;
 import com.spurlab.core.dataset.DatasetService;
 import com.spurlab.core.dataset.DatasetStatus;
 import com.spurlab.core.dataset.DatasetVersionView;
-import com.spurlab.core.experiment.ExperimentService;
-import com.spurlab.core.experiment.StepSpec;
+import com.spurlab.core.experiment.PilotPlans;
 import com.spurlab.core.kpi.KpiMetric;
 import com.spurlab.core.kpi.KpiService;
 import com.spurlab.core.project.Project;
@@ -36,8 +35,9 @@ import org.springframework.stereotype.Component;
  * The demo profile: users for each role, sharing one generated password (kept owner-only in
  * {@code DATA/demo-password} so it stays the same across restarts, printed in the banner), and a demo
  * project whose dataset is built from real Fashion-MNIST images with an injected background cue, uploaded
- * through the same path vendors use, validated by the queued job, and (optionally) with the ERM baseline
- * queued. Started without the demo, the demo's accounts are disabled: they work only while it is on.
+ * through the same path vendors use, validated by the queued job, and (optionally) with the whole pilot planned
+ * ({@link PilotPlans}: its ERM baseline runs first, so the dashboard's first result comes as soon as a baseline
+ * alone would give it). Started without the demo, the demo's accounts are disabled: they work only while it is on.
  */
 @Component
 @Order(10)
@@ -50,19 +50,19 @@ class DemoInstallation implements ApplicationRunner {
     private final UserService users;
     private final ProjectService projects;
     private final DatasetService datasets;
-    private final ExperimentService experiments;
+    private final PilotPlans pilots;
     private final KpiService kpis;
     private final StorageSettings storage;
     private final Environment environment;
 
     DemoInstallation(DemoSettings settings, UserService users, ProjectService projects, DatasetService datasets,
-                     ExperimentService experiments, KpiService kpis,
+                     PilotPlans pilots, KpiService kpis,
                      StorageSettings storage, Environment environment) {
         this.settings = settings;
         this.users = users;
         this.projects = projects;
         this.datasets = datasets;
-        this.experiments = experiments;
+        this.pilots = pilots;
         this.kpis = kpis;
         this.storage = storage;
         this.environment = environment;
@@ -128,17 +128,17 @@ class DemoInstallation implements ApplicationRunner {
             }
         });
         Files.deleteIfExists(archive);
-        if (settings.runBaseline()) {
-            // Validation is a queued job like any upload's; the baseline is planned once it is READY,
+        if (settings.runPilot()) {
+            // Validation is a queued job like any upload's; the pilot is planned once it is READY,
             // off the start-up path so the application is ready for sign-in meanwhile.
-            Thread waiter = new Thread(() -> planBaselineWhenReady(project.getId(), version.id(), lead.getUsername()),
-                    "demo-baseline");
+            Thread waiter = new Thread(() -> planPilotWhenReady(project.getId(), version.id(), lead.getUsername()),
+                    "demo-pilot");
             waiter.setDaemon(true);
             waiter.start();
         }
     }
 
-    private void planBaselineWhenReady(long projectId, long versionId, String lead) {
+    private void planPilotWhenReady(long projectId, long versionId, String lead) {
         try {
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(30);
             DatasetStatus status = datasets.getForJob(versionId).status();
@@ -147,17 +147,16 @@ class DemoInstallation implements ApplicationRunner {
                 status = datasets.getForJob(versionId).status();
             }
             if (status != DatasetStatus.READY) {
-                log.warn("demo baseline not planned: the demo dataset version is {}", status);
+                log.warn("demo pilot not planned: the demo dataset version is {}", status);
                 return;
             }
-            runAs(lead, () -> experiments.plan(projectId, versionId, "ERM baseline", List.of(
-                    new StepSpec("TRAIN", Map.of("method", "ERM", "epochs", 5, "seed", 42)),
-                    new StepSpec("EVALUATE", Map.of()))));
-            log.info("demo: ERM baseline queued on dataset version {}", versionId);
+            var pilot = runAs(lead, () -> pilots.plan(projectId, versionId, null));
+            log.info("demo: pilot planned on dataset version {} as experiment {} ({} steps, the ERM baseline first)",
+                    versionId, pilot.id(), pilot.jobs().size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            log.error("demo baseline could not be planned", e);
+            log.error("demo pilot could not be planned", e);
         }
     }
 

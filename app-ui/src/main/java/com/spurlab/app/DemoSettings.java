@@ -9,12 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled          create demo users and the demo project at start
  * @param fashionMnistDir  where Debian's dataset-fashion-mnist installs its files
- * @param runBaseline      queue the ERM baseline (train + evaluate) on the demo dataset
+ * @param runPilot         plan the whole pilot (PilotPlans: baseline first, then cues, edits, mitigations, audits) on
+ *                         the demo dataset
  * @param password         the demo users' password; when unset one is generated once per data folder
  */
 @ConfigurationProperties("spurlab.demo")
 record DemoSettings(@DefaultValue("false") boolean enabled,
                     @DefaultValue("/usr/share/datasets/fashion-mnist") Path fashionMnistDir,
-                    @DefaultValue("true") boolean runBaseline,
+                    @DefaultValue("true") boolean runPilot,
                     String password) {
 }

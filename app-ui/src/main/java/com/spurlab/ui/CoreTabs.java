@@ -5,7 +5,6 @@ import com.spurlab.core.dataset.DatasetSamples;
 import com.spurlab.core.dataset.DatasetService;
 import com.spurlab.core.experiment.ExperimentService;
 import com.spurlab.core.experiment.PilotPlans;
-import com.spurlab.core.kpi.KpiService;
 import com.spurlab.core.project.Capability;
 import com.spurlab.core.project.ProjectAccess;
 import com.spurlab.core.run.RunService;
@@ -15,14 +14,9 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The project view's own tabs: dashboard, datasets, experiments and queue. */
+/** The project view's own tabs: datasets, experiments and queue (the dashboard is its own package's bean). */
 @Configuration(proxyBeanMethods = false)
 class CoreTabs {
-
-    @Bean
-    ProjectTab dashboardTab(RunService runs, KpiService kpis) {
-        return tab("Dashboard", 10, Capability.READ_RESULTS, id -> new DashboardPanel(id, runs, kpis));
-    }
 
     @Bean
     ProjectTab datasetsTab(DatasetService datasets, DatasetSamples samples, DatasetDeletion deletion,

@@ -18,6 +18,6 @@ public interface ProjectTab {
 
     Capability requires();
 
-    /** A fresh panel for the project (the caller may open it: checked by the view). */
+    /** A fresh panel for the project, made when its tab is first opened (the caller may open it: checked by the view). */
     Component create(long projectId);
 }

@@ -5,9 +5,11 @@ import com.spurlab.core.project.ProjectAccess;
 import com.spurlab.core.project.ProjectService;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -16,12 +18,15 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One project: the tabs the caller's role allows (dashboard for leads and executives, datasets for
- * leads and vendors, experiments and their queue for leads, each step's results as its tab bean says).
- * Refreshes itself every second while open.
+ * leads and vendors, experiments and their queue for leads, each step's results as its tab bean says). A tab's
+ * panel is made when the tab is first opened; opened panels that are {@link Refreshable} refresh every second while
+ * the view is open (the dashboard refreshes by server push instead).
  */
 @Route(value = "projects/:projectId", layout = MainLayout.class)
 @PageTitle("Project · SpurLab")
@@ -76,14 +81,29 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver {
         }
         TabSheet sheet = new TabSheet();
         sheet.setWidthFull();
+        // A tab's panel is made (and reads its data) when the tab is first opened, so opening a project costs
+        // only its first tab's reads, however many runs the other tabs would list.
+        Map<Tab, Runnable> opens = new HashMap<>();
         for (ProjectTab tab : tabs) {
             if (access.allows(id, tab.requires())) {
-                com.vaadin.flow.component.Component panel = tab.create(id);
-                sheet.add(tab.title(), panel).setId("tab-" + tab.title().toLowerCase(java.util.Locale.ROOT));
-                if (panel instanceof Refreshable refreshable) {
-                    panels.add(refreshable);
-                }
+                Div holder = new Div();
+                holder.setWidthFull();
+                Tab added = sheet.add(tab.title(), holder);
+                added.setId("tab-" + tab.title().toLowerCase(java.util.Locale.ROOT));
+                opens.put(added, () -> {
+                    if (holder.getComponentCount() == 0) {
+                        com.vaadin.flow.component.Component panel = tab.create(id);
+                        holder.add(panel);
+                        if (panel instanceof Refreshable refreshable) {
+                            panels.add(refreshable);
+                        }
+                    }
+                });
             }
+        }
+        sheet.addSelectedChangeListener(e -> opens.getOrDefault(e.getSelectedTab(), () -> { }).run());
+        if (sheet.getSelectedTab() != null) {
+            opens.getOrDefault(sheet.getSelectedTab(), () -> { }).run();
         }
         add(sheet);
     }

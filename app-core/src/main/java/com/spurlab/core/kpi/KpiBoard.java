@@ -75,6 +75,10 @@ final class KpiBoard {
                 comparable.stream().map(s -> KpiPoint.of(s, metric, target)).toList());
     }
 
+    List<KpiSnapshot> comparable() {
+        return comparable;
+    }
+
     KpiSnapshot best() {
         return best;
     }

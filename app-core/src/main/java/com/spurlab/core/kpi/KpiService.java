@@ -32,10 +32,26 @@ public class KpiService {
 
     public List<KpiStatus> kpis(long projectId) {
         access.require(projectId, Capability.READ_RESULTS);
-        Long named = baselines.findById(projectId).map(KpiBaseline::getEvaluationRunId).orElse(null);
-        KpiBoard board = KpiBoard.of(snapshots.findByProjectIdAndSplitOrderById(projectId, SPLIT), named);
+        KpiBoard board = board(projectId);
         return targets.findByProjectIdOrderById(projectId).stream()
                 .map(t -> board.status(t.getMetric(), t.getThreshold())).toList();
+    }
+
+    /** The KPIs with the evaluations they compare (also when no target is set): three queries. */
+    public KpiDashboard dashboard(long projectId) {
+        access.require(projectId, Capability.READ_RESULTS);
+        KpiBoard board = board(projectId);
+        List<KpiStatus> statuses = targets.findByProjectIdOrderById(projectId).stream()
+                .map(t -> board.status(t.getMetric(), t.getThreshold())).toList();
+        return new KpiDashboard(statuses, ComparedEvaluation.of(board.baselineSnapshot()),
+                ComparedEvaluation.of(board.best()), ComparedEvaluation.of(board.latest()),
+                board.comparable().stream().map(ComparedEvaluation::of).toList(),
+                board.latest() == null ? null : board.latest().scope());
+    }
+
+    private KpiBoard board(long projectId) {
+        Long named = baselines.findById(projectId).map(KpiBaseline::getEvaluationRunId).orElse(null);
+        return KpiBoard.of(snapshots.findByProjectIdAndSplitOrderById(projectId, SPLIT), named);
     }
 
     /**
