@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 of the packaged application (embedded H2) while jobs run and wait: after a restart on the
- * same data folder every job finishes exactly once — the interrupted one is recovered and resumed,
- * the queued ones are neither lost nor run twice.
+ * kill -9 of the packaged application (embedded H2) while jobs run and wait and a validation reads an upload:
+ * after a restart on the same data folder every job finishes exactly once — the interrupted ones are recovered
+ * and resumed, the queued ones are neither lost nor run twice. One kill for both (each start of the jar costs
+ * tens of seconds on two cores).
  */
 class CrashRecoveryIT {
 
@@ -24,21 +25,32 @@ class CrashRecoveryIT {
     Path work;
 
     @Test
-    void jobsInterruptedByKillMinus9AreRecoveredAndNoneIsLostOrRunTwice() throws Exception {
+    void jobsAndAValidationInterruptedByKillMinus9AreRecoveredAndNoneIsLostOrRunTwice() throws Exception {
         List<String> args = List.of("--spring.profiles.active=demo", "--spurlab.data-dir=" + work.resolve("data"),
                 "--spurlab.demo.fashion-mnist-dir=" + work.resolve("no-demo-dataset"));
+        // Large enough (6 000 images) that the validation is still reading when the node is killed.
+        Path archive = work.resolve("large.zip");
+        SpuriousFashionMnist.write(SpuriousFashionMnist.DEFAULT_SOURCE, archive,
+                new DemoSpec(List.of(0, 3), 2500, 250, 250, 0.95, 64, 5L));
         long longRun;
         long fanOut;
+        long version;
         try (NodeProcess first = NodeProcess.start("first", work, args)) {
             long[] pilot = Pilot.readyDataset(first, work);
+            // The validation is queued first: it and the long job take the node's two CPU slots, the rest waits.
+            version = Pilot.upload(first, pilot[0], "large", archive);
             longRun = Pilot.plan(first, pilot, Pilot.noop(8_000, null), Pilot.noop(0, null));
             fanOut = Pilot.plan(first, pilot, Pilot.noop(4_000, ""), Pilot.noop(4_000, ""), Pilot.noop(0, "0,1"));
             JsonNode running = Pilot.await(() -> Pilot.experiment(first, longRun),
                     e -> e.get("jobs").get(0).get("progress").asDouble() > 0.1, Duration.ofSeconds(60));
             assertThat(running.get("jobs").get(0).get("status").asText()).isEqualTo("RUNNING");
+            JsonNode reading = Pilot.await(() -> first.get("/api/v1/datasets/" + version).getBody(),
+                    v -> v.get("progress").asDouble() > 0.02 || !v.get("status").asText().equals("VALIDATING"),
+                    Duration.ofSeconds(60), Duration.ofMillis(50));
+            assertThat(reading.get("status").asText()).as("still validating when killed").isEqualTo("VALIDATING");
             first.kill();
         }
-        Files.writeString(work.resolve("killed"), "the first node was killed with SIGKILL mid-job");
+        Files.writeString(work.resolve("killed"), "the first node was killed with SIGKILL mid-job and mid-validation");
 
         try (NodeProcess second = NodeProcess.start("second", work, args)) {
             JsonNode longDone = Pilot.finished(second, longRun, Duration.ofMinutes(2));
@@ -68,29 +80,8 @@ class CrashRecoveryIT {
             // The join was still waiting for its dependencies at the kill: it ran once, after the restart.
             assertThat(Pilot.lines(second, fanDone.get("jobs").get(2).get("id").asLong()))
                     .filteredOn(l -> l.startsWith("started")).hasSize(1);
-        }
-    }
 
-    /** A validation is a job like any: killed mid-read, it is resumed after the restart and accepts its rows once. */
-    @Test
-    void aValidationInterruptedByKillMinus9FinishesOnceAfterTheRestart() throws Exception {
-        List<String> args = List.of("--spring.profiles.active=demo", "--spurlab.data-dir=" + work.resolve("data"),
-                "--spurlab.demo.fashion-mnist-dir=" + work.resolve("no-demo-dataset"));
-        // Large enough (6 000 images) that the validation is still reading when it is killed.
-        Path archive = work.resolve("large.zip");
-        SpuriousFashionMnist.write(SpuriousFashionMnist.DEFAULT_SOURCE, archive,
-                new DemoSpec(List.of(0, 3), 2500, 250, 250, 0.95, 64, 5L));
-        long version;
-        try (NodeProcess first = NodeProcess.start("first", work, args)) {
-            long project = first.get("/api/v1/projects").getBody().get(0).get("id").asLong();
-            version = Pilot.upload(first, project, "large", archive);
-            JsonNode reading = Pilot.await(() -> first.get("/api/v1/datasets/" + version).getBody(),
-                    v -> v.get("progress").asDouble() > 0.02 || !v.get("status").asText().equals("VALIDATING"),
-                    Duration.ofSeconds(60), Duration.ofMillis(50));
-            assertThat(reading.get("status").asText()).as("still validating when killed").isEqualTo("VALIDATING");
-            first.kill();
-        }
-        try (NodeProcess second = NodeProcess.start("second", work, args)) {
+            // The validation is a job like any: resumed after the restart, it accepts its rows once.
             JsonNode done = Pilot.await(() -> second.get("/api/v1/datasets/" + version).getBody(),
                     v -> !v.get("status").asText().equals("VALIDATING"), Duration.ofMinutes(2));
             assertThat(done.get("status").asText()).as(second.tail()).isEqualTo("READY");
