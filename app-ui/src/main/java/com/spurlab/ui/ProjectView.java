@@ -102,6 +102,11 @@ public class ProjectView extends VerticalLayout implements BeforeEnterObserver {
             }
         }
         sheet.addSelectedChangeListener(e -> opens.getOrDefault(e.getSelectedTab(), () -> { }).run());
+        // "?tab=runs" opens that tab first (a link to a project's runs or queue), and only it reads its data.
+        event.getLocation().getQueryParameters().getSingleParameter("tab")
+                .flatMap(wanted -> opens.keySet().stream().filter(t -> t.getId().orElse("")
+                        .equals("tab-" + wanted.toLowerCase(java.util.Locale.ROOT))).findFirst())
+                .ifPresent(sheet::setSelectedTab);
         if (sheet.getSelectedTab() != null) {
             opens.getOrDefault(sheet.getSelectedTab(), () -> { }).run();
         }

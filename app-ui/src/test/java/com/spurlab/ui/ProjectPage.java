@@ -26,6 +26,13 @@ final class ProjectPage {
         return this;
     }
 
+    /** Opens the project at one of its tabs by the tab's link ({@code ?tab=runs}). */
+    ProjectPage open(String baseUrl, long projectId, String tab) {
+        driver.get(baseUrl + "/projects/" + projectId + "?tab=" + tab);
+        waitFor(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-tabsheet")));
+        return this;
+    }
+
     List<String> tabs() {
         return driver.findElements(By.cssSelector("vaadin-tab")).stream().map(WebElement::getText).toList();
     }

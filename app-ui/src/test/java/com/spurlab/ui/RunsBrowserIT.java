@@ -72,5 +72,11 @@ class RunsBrowserIT extends BrowserITSupport {
         again.selectAll();
         assertThat(again.cloneEpochs()).isEqualTo("6");
         Browser.screenshot(driver, "lead-runs-clone");
+
+        // A link to the Runs tab opens the project there: the tab is selected and its rows drawn without a click.
+        new ProjectPage(driver).open(baseUrl(), project, "runs");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
+                d.findElement(org.openqa.selenium.By.id("tab-runs")).getAttribute("selected") != null
+                        && new RunsPage(d).runIds().size() == 3);
     }
 }
