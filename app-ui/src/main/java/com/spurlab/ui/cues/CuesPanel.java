@@ -4,6 +4,7 @@ import com.spurlab.core.cues.CueResult;
 import com.spurlab.core.cues.CueResults;
 import com.spurlab.core.dataset.DatasetSamples;
 import com.spurlab.ui.ProjectView;
+import com.spurlab.ui.RunPicker;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
@@ -12,13 +13,11 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 
 /** Picks an extraction (the newest by default) and shows its ranked cues, filtered by kind, then its error slices. */
@@ -30,13 +29,10 @@ class CuesPanel extends VerticalLayout implements ProjectView.Refreshable {
     private final long projectId;
     private final CueResults cues;
     private final DatasetSamples samples;
-    private final Select<CueResults.CueRun> shown = new Select<>();
+    private final RunPicker<CueResults.CueRun> shown = new RunPicker<>(CueResults.CueRun::runId);
     private final CheckboxGroup<String> kinds = new CheckboxGroup<>();
     private final Div content = new Div();
     private CueTable table;
-    private Long newest = -1L;
-    /** Set while the select is refilled, so that its value change does not redraw twice. */
-    private boolean refilling;
 
     CuesPanel(long projectId, CueResults cues, DatasetSamples samples) {
         this.projectId = projectId;
@@ -48,11 +44,7 @@ class CuesPanel extends VerticalLayout implements ProjectView.Refreshable {
         shown.setLabel("Extraction");
         shown.setItemLabelGenerator(CuesPanel::label);
         shown.setWidth("36em");
-        shown.addValueChangeListener(e -> {
-            if (!refilling) {
-                show();
-            }
-        });
+        shown.onPicked(this::show);
         kinds.setId("cue-kinds");
         kinds.setLabel("Kinds");
         kinds.addValueChangeListener(e -> {
@@ -67,22 +59,9 @@ class CuesPanel extends VerticalLayout implements ProjectView.Refreshable {
 
     @Override
     public void refresh() {
-        Long latest = cues.newestRunId(projectId).orElse(null);
-        if (Objects.equals(latest, newest)) {
-            return;
+        if (shown.refresh(cues.newestRunId(projectId), () -> cues.list(projectId))) {
+            show();
         }
-        newest = latest;
-        List<CueResults.CueRun> runs = cues.list(projectId);
-        Long keep = shown.getValue() == null ? null : shown.getValue().runId();
-        refilling = true;
-        try {
-            shown.setItems(runs);
-            shown.setValue(runs.stream().filter(r -> keep != null && r.runId() == keep).findFirst()
-                    .orElse(runs.isEmpty() ? null : runs.get(0)));
-        } finally {
-            refilling = false;
-        }
-        show();
     }
 
     static String label(CueResults.CueRun run) {

@@ -3,12 +3,10 @@ package com.spurlab.ui.edits;
 import com.spurlab.core.dataset.DatasetSamples;
 import com.spurlab.core.edit.EditResults;
 import com.spurlab.ui.ProjectView;
+import com.spurlab.ui.RunPicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import java.util.List;
-import java.util.Objects;
 
 /** Picks an edit run (the newest by default) and shows it; re-reads the runs only when a newer one exists. */
 class EditsPanel extends VerticalLayout implements ProjectView.Refreshable {
@@ -16,11 +14,8 @@ class EditsPanel extends VerticalLayout implements ProjectView.Refreshable {
     private final long projectId;
     private final EditResults edits;
     private final DatasetSamples samples;
-    private final Select<EditResults.EditRun> shown = new Select<>();
+    private final RunPicker<EditResults.EditRun> shown = new RunPicker<>(EditResults.EditRun::runId);
     private final Div content = new Div();
-    private Long newest = -1L;
-    /** Set while the select is refilled, so that its value change does not redraw the run twice. */
-    private boolean refilling;
 
     EditsPanel(long projectId, EditResults edits, DatasetSamples samples) {
         this.projectId = projectId;
@@ -32,11 +27,7 @@ class EditsPanel extends VerticalLayout implements ProjectView.Refreshable {
         shown.setLabel("Edit run");
         shown.setItemLabelGenerator(EditResults.EditRun::label);
         shown.setWidth("40em");
-        shown.addValueChangeListener(e -> {
-            if (!refilling) {
-                show();
-            }
-        });
+        shown.onPicked(this::show);
         content.setWidthFull();
         add(shown, content);
         refresh();
@@ -44,22 +35,9 @@ class EditsPanel extends VerticalLayout implements ProjectView.Refreshable {
 
     @Override
     public void refresh() {
-        Long latest = edits.newestRunId(projectId).orElse(null);
-        if (Objects.equals(latest, newest)) {
-            return;
+        if (shown.refresh(edits.newestRunId(projectId), () -> edits.list(projectId))) {
+            show();
         }
-        newest = latest;
-        List<EditResults.EditRun> runs = edits.list(projectId);
-        Long keep = shown.getValue() == null ? null : shown.getValue().runId();
-        refilling = true;
-        try {
-            shown.setItems(runs);
-            shown.setValue(runs.stream().filter(r -> keep != null && r.runId() == keep).findFirst()
-                    .orElse(runs.isEmpty() ? null : runs.get(0)));
-        } finally {
-            refilling = false;
-        }
-        show();
     }
 
     private void show() {

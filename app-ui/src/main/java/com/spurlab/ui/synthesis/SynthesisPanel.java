@@ -3,13 +3,11 @@ package com.spurlab.ui.synthesis;
 import com.spurlab.core.dataset.DatasetSamples;
 import com.spurlab.core.synthesis.SynthesisRuns;
 import com.spurlab.ui.ProjectView;
+import com.spurlab.ui.RunPicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /** Picks a synthesis run (the newest by default) and shows it. */
 class SynthesisPanel extends VerticalLayout implements ProjectView.Refreshable {
@@ -17,10 +15,8 @@ class SynthesisPanel extends VerticalLayout implements ProjectView.Refreshable {
     private final long projectId;
     private final SynthesisRuns syntheses;
     private final DatasetSamples samples;
-    private final Select<SynthesisRuns.SynthesisRun> shown = new Select<>();
+    private final RunPicker<SynthesisRuns.SynthesisRun> shown = new RunPicker<>(SynthesisRuns.SynthesisRun::runId);
     private final Div content = new Div();
-    private Long newest = -1L;
-    private boolean refilling;
 
     SynthesisPanel(long projectId, SynthesisRuns syntheses, DatasetSamples samples) {
         this.projectId = projectId;
@@ -32,11 +28,7 @@ class SynthesisPanel extends VerticalLayout implements ProjectView.Refreshable {
         shown.setLabel("Synthesis run");
         shown.setItemLabelGenerator(SynthesisPanel::label);
         shown.setWidth("36em");
-        shown.addValueChangeListener(e -> {
-            if (!refilling) {
-                show();
-            }
-        });
+        shown.onPicked(this::show);
         content.setWidthFull();
         add(shown, content);
         refresh();
@@ -49,22 +41,9 @@ class SynthesisPanel extends VerticalLayout implements ProjectView.Refreshable {
 
     @Override
     public void refresh() {
-        Long latest = syntheses.newestRunId(projectId).orElse(null);
-        if (Objects.equals(latest, newest)) {
-            return;
+        if (shown.refresh(syntheses.newestRunId(projectId), () -> syntheses.list(projectId))) {
+            show();
         }
-        newest = latest;
-        List<SynthesisRuns.SynthesisRun> runs = syntheses.list(projectId);
-        Long keep = shown.getValue() == null ? null : shown.getValue().runId();
-        refilling = true;
-        try {
-            shown.setItems(runs);
-            shown.setValue(runs.stream().filter(r -> keep != null && r.runId() == keep).findFirst()
-                    .orElse(runs.isEmpty() ? null : runs.get(0)));
-        } finally {
-            refilling = false;
-        }
-        show();
     }
 
     private void show() {
