@@ -115,9 +115,20 @@ public final class MethodComparison {
                         SeedInterval.of(mine.stream().mapToDouble(r -> r.test().accuracy()).toArray()),
                         SeedInterval.of(mine.stream().mapToDouble(r -> r.test().worstGroupAccuracy()).toArray()));
             }
+            if (methods.contains(TrainingMethod.ERM) && methods.size() > 1) {
+                double erm = meanWorstGroup(rows, TrainingMethod.ERM);
+                out.printf("mean worst-group gain over ERM: %s%n", methods.stream().filter(m -> m != TrainingMethod.ERM)
+                        .map(m -> String.format(java.util.Locale.ROOT, "%s %+.3f", m, meanWorstGroup(rows, m) - erm))
+                        .collect(Collectors.joining(", ")));
+            }
         } finally {
             deleteRecursively(work);
         }
+    }
+
+    private static double meanWorstGroup(List<Row> rows, TrainingMethod method) {
+        return rows.stream().filter(r -> r.method() == method).mapToDouble(r -> r.test().worstGroupAccuracy()).average()
+                .orElse(Double.NaN);
     }
 
     /**
