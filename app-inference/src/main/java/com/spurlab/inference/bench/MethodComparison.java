@@ -1,6 +1,6 @@
 package com.spurlab.inference.bench;
 
-import com.spurlab.inference.data.LabeledImage;
+import com.spurlab.inference.data.Augmentation;
 import com.spurlab.inference.cueset.CueSetArchive;
 import com.spurlab.inference.cueset.CueSetGenerator;
 import com.spurlab.inference.cueset.CueSetPreset;
@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  *   -Dexec.args="seeds=3 epochs=5 model=CNN methods=ERM,REWEIGHT,GROUP_DRO,JTT,DFR"</pre>
  * ({@code firstSeed=N} starts the seeds at N, so a long comparison can be split over several runs; {@code set=TEXTURE}
  * runs on another preset, {@code tiny} on a preset's tiny variant, {@link #spec} lists the size overrides;
- * {@code batch=} and {@code lr=} change the batch size and learning rate).
+ * {@code batch=} and {@code lr=} change the batch size and learning rate, {@code augmentation=flip,crop=4} the
+ * augmentation, in {@link Augmentation#parse}'s form).
  */
 public final class MethodComparison {
 
@@ -74,7 +75,8 @@ public final class MethodComparison {
             out.printf("model %s, %d epochs, seeds %d..%d, selection on val by worst-group accuracy%n", network, epochs,
                     firstSeed, firstSeed + seeds - 1);
             MethodOptions d = MethodOptions.defaults().withNetwork(network);
-            MethodOptions options = new MethodOptions(d.network(), d.augmentation(),
+            MethodOptions options = new MethodOptions(d.network(),
+                    a.containsKey("augmentation") ? Augmentation.parse(a.get("augmentation")) : d.augmentation(),
                     Double.parseDouble(a.getOrDefault("groupDroEta", String.valueOf(d.groupDroEta()))),
                     Integer.parseInt(a.getOrDefault("jttEpochs", String.valueOf(d.jttEpochs()))),
                     Double.parseDouble(a.getOrDefault("jttUpweight", String.valueOf(d.jttUpweight()))), d.selection(),
@@ -113,9 +115,20 @@ public final class MethodComparison {
                         SeedInterval.of(mine.stream().mapToDouble(r -> r.test().accuracy()).toArray()),
                         SeedInterval.of(mine.stream().mapToDouble(r -> r.test().worstGroupAccuracy()).toArray()));
             }
+            if (methods.contains(TrainingMethod.ERM) && methods.size() > 1) {
+                double erm = meanWorstGroup(rows, TrainingMethod.ERM);
+                out.printf("mean worst-group gain over ERM: %s%n", methods.stream().filter(m -> m != TrainingMethod.ERM)
+                        .map(m -> String.format(java.util.Locale.ROOT, "%s %+.3f", m, meanWorstGroup(rows, m) - erm))
+                        .collect(Collectors.joining(", ")));
+            }
         } finally {
             deleteRecursively(work);
         }
+    }
+
+    private static double meanWorstGroup(List<Row> rows, TrainingMethod method) {
+        return rows.stream().filter(r -> r.method() == method).mapToDouble(r -> r.test().worstGroupAccuracy()).average()
+                .orElse(Double.NaN);
     }
 
     /**

@@ -62,8 +62,6 @@ public final class SynthesisBenchmark {
 
     private static final List<TrainingMethod> METHODS = List.of(TrainingMethod.ERM, TrainingMethod.GROUP_DRO,
             TrainingMethod.DFR);
-    /** Two-sided 97.5 % quantiles of Student's t for 1..10 degrees of freedom. */
-    private static final double[] T975 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228};
 
     private SynthesisBenchmark() {
     }
@@ -279,13 +277,7 @@ public final class SynthesisBenchmark {
     }
 
     private static String interval(double[] values) {
-        double mean = Arrays.stream(values).average().orElse(Double.NaN);
-        if (values.length < 2) {
-            return String.format("%.3f", mean);
-        }
-        double var = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1);
-        double half = T975[Math.min(values.length - 2, T975.length - 1)] * Math.sqrt(var / values.length);
-        return String.format("%.3f [%.3f, %.3f]", mean, mean - half, mean + half);
+        return SeedInterval.of(values).toString();
     }
 
     private static long cpuNanos() {

@@ -1,8 +1,9 @@
 package com.spurlab.inference.synth;
 
+import java.util.stream.IntStream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * Distances between sets of embeddings: the Fréchet distance of the Gaussians fitted to two sets (the FID
@@ -15,9 +16,12 @@ final class EmbeddingStatistics {
 
     /**
      * ||μa − μb||² + Tr(Σa + Σb − 2 (Σa Σb)^½), with sample covariances (n − 1). The trace of the square root is
-     * the sum of the square roots of the eigenvalues of Σa^½ Σb Σa^½, which is symmetric and positive semi-definite,
-     * so it is computed with a symmetric eigen-decomposition (Commons Math) and stays real where Σa Σb is not
-     * symmetric; eigenvalues below zero by rounding count as zero.
+     * the sum of the square roots of the eigenvalues of Σa^½ Σb Σa^½, which is symmetric and positive semi-definite.
+     * Units constant in both sets (a ReLU network's dead units: 49 of 64 in a model trained with strong weight
+     * decay) add nothing to either covariance term and are left out of the matrices; they still count in the mean
+     * shift. The square roots come from a singular value decomposition (Commons Math), which for a symmetric positive
+     * semi-definite matrix is its eigen-decomposition: Commons Math's symmetric eigen-solver gave up ("convergence
+     * failed") on such a covariance with many zero rows.
      *
      * @return NaN when a set has fewer than two embeddings
      */
@@ -27,17 +31,21 @@ final class EmbeddingStatistics {
         }
         double[] meanA = mean(a);
         double[] meanB = mean(b);
-        RealMatrix covA = covariance(a, meanA);
-        RealMatrix covB = covariance(b, meanB);
         double shift = 0;
         for (int k = 0; k < meanA.length; k++) {
             shift += (meanA[k] - meanB[k]) * (meanA[k] - meanB[k]);
         }
+        int[] varying = varying(a, b);
+        if (varying.length == 0) {
+            return shift;
+        }
+        RealMatrix covA = covariance(a, meanA, varying);
+        RealMatrix covB = covariance(b, meanB, varying);
         RealMatrix rootA = sqrt(covA);
-        EigenDecomposition product = new EigenDecomposition(symmetrised(rootA.multiply(covB).multiply(rootA)));
         double crossRoot = 0;
-        for (double lambda : product.getRealEigenvalues()) {
-            crossRoot += Math.sqrt(Math.max(0, lambda));
+        for (double sigma : new SingularValueDecomposition(symmetrised(rootA.multiply(covB).multiply(rootA)))
+                .getSingularValues()) {
+            crossRoot += Math.sqrt(sigma);
         }
         return Math.max(0, shift + covA.getTrace() + covB.getTrace() - 2 * crossRoot);
     }
@@ -76,14 +84,28 @@ final class EmbeddingStatistics {
         return m;
     }
 
-    private static RealMatrix covariance(float[][] e, double[] mean) {
-        int d = mean.length;
+    /** The units that vary within at least one of the sets; the others have zero rows in both covariances. */
+    private static int[] varying(float[][] a, float[][] b) {
+        return IntStream.range(0, a[0].length).filter(k -> varies(a, k) || varies(b, k)).toArray();
+    }
+
+    private static boolean varies(float[][] e, int k) {
+        for (float[] row : e) {
+            if (row[k] != e[0][k]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RealMatrix covariance(float[][] e, double[] mean, int[] units) {
+        int d = units.length;
         double[][] c = new double[d][d];
         for (float[] row : e) {
             for (int i = 0; i < d; i++) {
-                double di = row[i] - mean[i];
+                double di = row[units[i]] - mean[units[i]];
                 for (int j = i; j < d; j++) {
-                    c[i][j] += di * (row[j] - mean[j]);
+                    c[i][j] += di * (row[units[j]] - mean[units[j]]);
                 }
             }
         }
@@ -96,19 +118,22 @@ final class EmbeddingStatistics {
         return new Array2DRowRealMatrix(c, false);
     }
 
-    /** The symmetric positive semi-definite square root V diag(√λ) Vᵀ. */
-    private static RealMatrix sqrt(RealMatrix symmetric) {
-        EigenDecomposition eigen = new EigenDecomposition(symmetric);
-        double[] lambda = eigen.getRealEigenvalues();
-        RealMatrix v = eigen.getV();
-        int d = lambda.length;
-        double[][] scaled = new double[d][d];
-        for (int i = 0; i < d; i++) {
+    /**
+     * The symmetric positive semi-definite square root U diag(√σ) Uᵀ, from the singular value decomposition
+     * U diag(σ) Vᵀ of a symmetric positive semi-definite matrix (U = V up to the signs of columns with σ = 0).
+     */
+    static RealMatrix sqrt(RealMatrix symmetric) {
+        SingularValueDecomposition svd = new SingularValueDecomposition(symmetric);
+        double[] sigma = svd.getSingularValues();
+        RealMatrix u = svd.getU();
+        int d = sigma.length;
+        double[][] scaled = new double[u.getRowDimension()][d];
+        for (int i = 0; i < scaled.length; i++) {
             for (int j = 0; j < d; j++) {
-                scaled[i][j] = v.getEntry(i, j) * Math.sqrt(Math.max(0, lambda[j]));
+                scaled[i][j] = u.getEntry(i, j) * Math.sqrt(sigma[j]);
             }
         }
-        return new Array2DRowRealMatrix(scaled, false).multiply(v.transpose());
+        return new Array2DRowRealMatrix(scaled, false).multiply(u.transpose());
     }
 
     /** (M + Mᵀ) / 2: removes the rounding asymmetry a product of symmetric matrices picks up. */

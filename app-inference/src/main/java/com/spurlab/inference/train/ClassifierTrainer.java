@@ -160,9 +160,10 @@ public final class ClassifierTrainer {
             if (settings.method() == TrainingMethod.DFR) {
                 LastLayerRetraining.Result dfr = LastLayerRetraining.retrain(model, valImages, valGroups,
                         settings.classNames().size(), settings.seed());
-                log.info("DFR: last layer fitted on group-balanced embeddings of {} validation images, L2 penalty {}"
-                                + " chosen on the other {}, where worst-group accuracy is {} ({} head fits short of"
-                                + " convergence)", dfr.fitted(), dfr.penalty(), dfr.heldOut(),
+                log.info("DFR: L2 penalty {} chosen on {} held-out validation images for heads fitted on group-balanced"
+                                + " embeddings of the other {} (held-out worst-group accuracy {}), last layer refitted"
+                                + " with it on the whole split ({} head fits short of convergence)", dfr.penalty(),
+                        dfr.heldOut(), dfr.fitted(),
                         String.format("%.4f", dfr.heldOutWorstGroup()), dfr.unconverged());
                 score = new Validation.Score(dfr.heldOutAccuracy(), dfr.heldOutWorstGroup());
             } else {
