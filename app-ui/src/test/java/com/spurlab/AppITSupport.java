@@ -1,5 +1,7 @@
 package com.spurlab;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.spurlab.core.user.Role;
 import com.spurlab.core.user.UserService;
@@ -10,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
@@ -116,6 +119,25 @@ public abstract class AppITSupport {
             post(lead, "/api/v1/projects/" + id + "/members", java.util.Map.of("username", member));
         }
         return id;
+    }
+
+    /** The id of an uploaded version once its validation job has finished; fails unless the version is READY. */
+    protected long ready(String username, ResponseEntity<JsonNode> upload) {
+        long id = upload.getBody().get("id").asLong();
+        JsonNode version = await(() -> get(username, "/api/v1/datasets/" + id).getBody(),
+                v -> !v.get("status").asText().equals("VALIDATING"), Duration.ofMinutes(2));
+        assertThat(version.get("status").asText()).as(version.toString())
+                .isEqualTo("READY");
+        return id;
+    }
+
+    /** The experiment once every job of it has finished; fails unless it SUCCEEDED. */
+    protected JsonNode succeeded(String username, long experimentId, Duration timeout) {
+        JsonNode done = await(() -> get(username, "/api/v1/experiments/" + experimentId).getBody(),
+                e -> List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(e.get("status").asText()), timeout);
+        assertThat(done.get("status").asText()).as(done.toString())
+                .isEqualTo("SUCCEEDED");
+        return done;
     }
 
     /** Polls (Awaitility, every 250 ms) until the condition holds and returns that value; fails after the timeout. */

@@ -39,10 +39,7 @@ class PilotApiIT extends AppITSupport {
         assertThat(planned.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         long experiment = planned.getBody().get("id").asLong();
 
-        JsonNode done = await(() -> get("lead", "/api/v1/experiments/" + experiment).getBody(),
-                e -> List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(e.get("status").asText()),
-                Duration.ofMinutes(5));
-        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        JsonNode done = succeeded("lead", experiment, Duration.ofMinutes(5));
         JsonNode train = done.get("jobs").get(0);
         JsonNode evaluate = done.get("jobs").get(1);
         assertThat(train.get("type").asText()).isEqualTo("TRAIN");

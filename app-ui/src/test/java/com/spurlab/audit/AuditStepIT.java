@@ -38,10 +38,7 @@ class AuditStepIT extends AppITSupport {
             Path zip = dataFolder().resolveSibling(dataFolder().getFileName() + "-background-masks.zip");
             cueSet = CueSetGenerator.write(CueSetGenerator.DEFAULT_SOURCE, zip, CueSetPreset.BACKGROUND_MASKS.tiny());
             project = createProject("lead", "audit " + System.nanoTime(), "executive", "vendor");
-            long id = upload("lead", project, "sandals-sneakers", zip).getBody().get("id").asLong();
-            JsonNode version = await(() -> get("lead", "/api/v1/datasets/" + id).getBody(),
-                    v -> !v.get("status").asText().equals("VALIDATING"), Duration.ofMinutes(2));
-            assertThat(version.get("status").asText()).as(version.toString()).isEqualTo("READY");
+            long id = ready("lead", upload("lead", project, "sandals-sneakers", zip));
             dataset = id;
         }
     }

@@ -42,8 +42,8 @@ class ExtractStepIT extends AppITSupport {
             Path zip = dataFolder().resolveSibling(dataFolder().getFileName() + "-stamped-word.zip");
             stampedSet = CueSetGenerator.write(CueSetGenerator.DEFAULT_SOURCE, zip, CueSetPreset.STAMPED_WORD.tiny());
             project = createProject("lead", "cues " + System.nanoTime(), "executive", "vendor");
-            stamped = ready(upload("lead", project, "stamped-word", zip));
-            demo = ready(upload("lead", project, "background", tinyArchive()));
+            stamped = ready("lead", upload("lead", project, "stamped-word", zip));
+            demo = ready("lead", upload("lead", project, "background", tinyArchive()));
         }
     }
 
@@ -188,14 +188,6 @@ class ExtractStepIT extends AppITSupport {
                 .forEach(s -> truth.put(s.get("id").asLong(), byPath.get(s.get("path").asText())));
         assertThat(truth).hasSize(stampedSet.samples(split).size()).doesNotContainValue(null);
         return truth;
-    }
-
-    private long ready(ResponseEntity<JsonNode> upload) {
-        long id = upload.getBody().get("id").asLong();
-        JsonNode version = await(() -> get("lead", "/api/v1/datasets/" + id).getBody(),
-                v -> !v.get("status").asText().equals("VALIDATING"), Duration.ofMinutes(2));
-        assertThat(version.get("status").asText()).as(version.toString()).isEqualTo("READY");
-        return id;
     }
 
     @SafeVarargs

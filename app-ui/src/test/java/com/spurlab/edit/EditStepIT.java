@@ -60,10 +60,7 @@ class EditStepIT extends AppITSupport {
             Path zip = dataFolder().resolveSibling(dataFolder().getFileName() + "-edit-background.zip");
             CueSetGenerator.write(CueSetGenerator.DEFAULT_SOURCE, zip, CueSetPreset.BACKGROUND_MASKS.tiny());
             project = createProject("lead", "edit " + System.nanoTime(), "executive", "vendor");
-            long id = upload("lead", project, "sandals-sneakers", zip).getBody().get("id").asLong();
-            JsonNode version = await(() -> get("lead", "/api/v1/datasets/" + id).getBody(),
-                    v -> !v.get("status").asText().equals("VALIDATING"), Duration.ofMinutes(2));
-            assertThat(version.get("status").asText()).as(version.toString()).isEqualTo("READY");
+            long id = ready("lead", upload("lead", project, "sandals-sneakers", zip));
             dataset = id;
             sourceBefore = fingerprint(dataset);
         }

@@ -52,10 +52,7 @@ class SynthesisIT extends AppITSupport {
                         Map.of("type", "EVALUATE"))));
         assertThat(planned.getStatusCode()).as(String.valueOf(planned.getBody())).isEqualTo(HttpStatus.CREATED);
         long experiment = planned.getBody().get("id").asLong();
-        JsonNode done = await(() -> get("lead", "/api/v1/experiments/" + experiment).getBody(),
-                e -> List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(e.get("status").asText()),
-                Duration.ofMinutes(3));
-        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        JsonNode done = succeeded("lead", experiment, Duration.ofMinutes(3));
         long synthesisRun = done.at("/jobs/1/runId").asLong();
 
         JsonNode synthesis = get("executive", "/api/v1/runs/" + synthesisRun + "/synthesis").getBody();

@@ -34,9 +34,7 @@ class AuditBrowserIT extends BrowserITSupport {
         Path zip = dataFolder().resolveSibling(dataFolder().getFileName() + "-audit-browser.zip");
         CueSetGenerator.write(CueSetGenerator.DEFAULT_SOURCE, zip, CueSetPreset.BACKGROUND_MASKS.tiny());
         project = createProject("lead", "audit browser " + System.nanoTime(), "executive", "vendor");
-        long version = upload("lead", project, "sandals-sneakers", zip).getBody().get("id").asLong();
-        await(() -> get("lead", "/api/v1/datasets/" + version).getBody(),
-                v -> !v.get("status").asText().equals("VALIDATING"), Duration.ofMinutes(2));
+        long version = ready("lead", upload("lead", project, "sandals-sneakers", zip));
         long experiment = post("lead", "/api/v1/projects/" + project + "/experiments", Map.of("datasetVersionId",
                 version, "steps", List.of(
                         Map.of("type", "TRAIN", "params", Map.of("epochs", 1, "imageSize", 32)),
@@ -48,10 +46,7 @@ class AuditBrowserIT extends BrowserITSupport {
                         // leave it RUNNING (each reads the other as running when it refreshes the experiment's status).
                         Map.of("type", "AUDIT", "params", Map.of("dependsOn", List.of(3, 1, 2)))))).getBody()
                 .get("id").asLong();
-        JsonNode done = await(() -> get("lead", "/api/v1/experiments/" + experiment).getBody(),
-                e -> List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(e.get("status").asText()),
-                Duration.ofMinutes(4));
-        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        JsonNode done = succeeded("lead", experiment, Duration.ofMinutes(4));
         ermAudit = done.at("/jobs/2/runId").asLong();
         droAudit = done.at("/jobs/4/runId").asLong();
     }

@@ -35,17 +35,12 @@ class EditsBrowserIT extends BrowserITSupport {
         Path zip = dataFolder().resolveSibling(dataFolder().getFileName() + "-edits-browser.zip");
         CueSetGenerator.write(CueSetGenerator.DEFAULT_SOURCE, zip, CueSetPreset.BACKGROUND_MASKS.tiny());
         project = createProject("lead", "edits browser " + System.nanoTime(), "executive", "vendor");
-        source = upload("lead", project, "sandals-sneakers", zip).getBody().get("id").asLong();
-        await(() -> get("lead", "/api/v1/datasets/" + source).getBody(),
-                v -> !v.get("status").asText().equals("VALIDATING"), Duration.ofMinutes(2));
+        source = ready("lead", upload("lead", project, "sandals-sneakers", zip));
         long experiment = post("lead", "/api/v1/projects/" + project + "/experiments", Map.of("datasetVersionId",
                 source, "steps", List.of(
                         Map.of("type", "TRAIN", "params", Map.of("epochs", 1, "imageSize", 32)),
                         Map.of("type", "EDIT")))).getBody().get("id").asLong();
-        JsonNode done = await(() -> get("lead", "/api/v1/experiments/" + experiment).getBody(),
-                e -> List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(e.get("status").asText()),
-                Duration.ofMinutes(4));
-        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        JsonNode done = succeeded("lead", experiment, Duration.ofMinutes(4));
         editRun = done.at("/jobs/1/runId").asLong();
     }
 

@@ -37,19 +37,14 @@ class SynthesisBrowserIT extends BrowserITSupport {
         Path zip = dataFolder().resolveSibling(dataFolder().getFileName() + "-synthesis-browser.zip");
         CueSetGenerator.write(CueSetGenerator.DEFAULT_SOURCE, zip, CueSetPreset.BACKGROUND_MASKS.tiny());
         project = createProject("lead", "synthesis browser " + System.nanoTime(), "executive", "vendor");
-        long source = upload("lead", project, "sandals-sneakers", zip).getBody().get("id").asLong();
-        await(() -> get("lead", "/api/v1/datasets/" + source).getBody(),
-                v -> !v.get("status").asText().equals("VALIDATING"), Duration.ofMinutes(2));
+        long source = ready("lead", upload("lead", project, "sandals-sneakers", zip));
         long experiment = post("lead", "/api/v1/projects/" + project + "/experiments", Map.of("datasetVersionId",
                 source, "steps", List.of(
                         Map.of("type", "TRAIN", "params", Map.of("method", "GROUP_DRO", "epochs", 1, "imageSize", 32,
                                 "groupBy", List.of("background"))),
                         Map.of("type", "SYNTHESIZE", "params", Map.of("cue", "attribute:background",
                                 "qualityModel", "UPSTREAM"))))).getBody().get("id").asLong();
-        JsonNode done = await(() -> get("lead", "/api/v1/experiments/" + experiment).getBody(),
-                e -> List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(e.get("status").asText()),
-                Duration.ofMinutes(4));
-        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        JsonNode done = succeeded("lead", experiment, Duration.ofMinutes(4));
         synthesisRun = done.at("/jobs/1/runId").asLong();
     }
 
