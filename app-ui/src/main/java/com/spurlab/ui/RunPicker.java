@@ -19,9 +19,22 @@ public class RunPicker<R> extends Select<R> {
     private final ToLongFunction<R> runId;
     private Long newest = -1L;
     private boolean refilling;
+    private boolean optional;
+    private List<R> listed = List.of();
 
     public RunPicker(ToLongFunction<R> runId) {
         this.runId = runId;
+    }
+
+    /**
+     * A second picker, e.g. "compare with": it may show no run, shown as {@code caption}, and picks none by itself.
+     * The item label generator must then accept null.
+     */
+    public RunPicker<R> optional(String caption) {
+        optional = true;
+        setEmptySelectionAllowed(true);
+        setEmptySelectionCaption(caption);
+        return this;
     }
 
     /** Runs {@code show} when a person picks a run. */
@@ -35,7 +48,7 @@ public class RunPicker<R> extends Select<R> {
 
     /**
      * Re-reads {@code runs} when {@code latestRunId} differs from the last one seen; the run shown stays shown while
-     * it is listed, else the newest is.
+     * it is listed, else the newest is (none for an {@link #optional} picker).
      *
      * @return true when the runs were re-read (the tab then redraws)
      */
@@ -45,16 +58,26 @@ public class RunPicker<R> extends Select<R> {
             return false;
         }
         newest = latest;
-        List<R> listed = runs.get();
+        refill(runs.get());
+        return true;
+    }
+
+    /** Lists these runs, keeping the run shown while it is listed, without telling {@link #onPicked}. */
+    public void refill(List<R> runs) {
+        listed = List.copyOf(runs);
         Long keep = getValue() == null ? null : runId.applyAsLong(getValue());
         refilling = true;
         try {
             setItems(listed);
             setValue(listed.stream().filter(r -> keep != null && runId.applyAsLong(r) == keep).findFirst()
-                    .orElse(listed.isEmpty() ? null : listed.get(0)));
+                    .orElse(listed.isEmpty() || optional ? null : listed.get(0)));
         } finally {
             refilling = false;
         }
-        return true;
+    }
+
+    /** The runs listed by the last refill. */
+    public List<R> runs() {
+        return listed;
     }
 }

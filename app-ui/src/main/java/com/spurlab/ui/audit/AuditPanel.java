@@ -2,28 +2,23 @@ package com.spurlab.ui.audit;
 
 import com.spurlab.core.audit.AuditResults;
 import com.spurlab.ui.ProjectView;
+import com.spurlab.ui.RunPicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Hr;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 
 /** Picks an audit run (the newest by default) and optionally a second one to compare it with. */
 class AuditPanel extends VerticalLayout implements ProjectView.Refreshable {
 
     private final long projectId;
     private final AuditResults audits;
-    private final Select<AuditResults.AuditRun> shown = new Select<>();
-    private final Select<AuditResults.AuditRun> compared = new Select<>();
+    private final RunPicker<AuditResults.AuditRun> shown = new RunPicker<>(AuditResults.AuditRun::runId);
+    private final RunPicker<AuditResults.AuditRun> compared = new RunPicker<>(AuditResults.AuditRun::runId)
+            .optional("none");
     private final Div content = new Div();
-    private Long newest = -1L;
-    /** Set while the selects are refilled, so that their value changes do not each redraw the report. */
-    private boolean refilling;
 
     AuditPanel(long projectId, AuditResults audits) {
         this.projectId = projectId;
@@ -37,11 +32,9 @@ class AuditPanel extends VerticalLayout implements ProjectView.Refreshable {
         compared.setId("audit-compare");
         compared.setLabel("Compare with");
         compared.setItemLabelGenerator(run -> run == null ? "none" : AuditComparison.label(run));
-        compared.setEmptySelectionAllowed(true);
-        compared.setEmptySelectionCaption("none");
         compared.setWidth("32em");
-        shown.addValueChangeListener(e -> showUnlessRefilling());
-        compared.addValueChangeListener(e -> showUnlessRefilling());
+        shown.onPicked(this::show);
+        compared.onPicked(this::show);
         content.setWidthFull();
         add(new HorizontalLayout(shown, compared), content);
         refresh();
@@ -49,32 +42,8 @@ class AuditPanel extends VerticalLayout implements ProjectView.Refreshable {
 
     @Override
     public void refresh() {
-        Long latest = audits.newestRunId(projectId).orElse(null);
-        if (Objects.equals(latest, newest)) {
-            return;
-        }
-        newest = latest;
-        List<AuditResults.AuditRun> runs = audits.list(projectId);
-        Long keep = shown.getValue() == null ? null : shown.getValue().runId();
-        Long keepCompared = compared.getValue() == null ? null : compared.getValue().runId();
-        refilling = true;
-        try {
-            shown.setItems(runs);
-            compared.setItems(runs);
-            shown.setValue(find(runs, keep).orElse(runs.isEmpty() ? null : runs.get(0)));
-            compared.setValue(find(runs, keepCompared).orElse(null));
-        } finally {
-            refilling = false;
-        }
-        show();
-    }
-
-    private static Optional<AuditResults.AuditRun> find(List<AuditResults.AuditRun> runs, Long runId) {
-        return runs.stream().filter(r -> runId != null && r.runId() == runId).findFirst();
-    }
-
-    private void showUnlessRefilling() {
-        if (!refilling) {
+        if (shown.refresh(audits.newestRunId(projectId), () -> audits.list(projectId))) {
+            compared.refill(shown.runs());
             show();
         }
     }
