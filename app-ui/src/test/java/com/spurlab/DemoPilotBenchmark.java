@@ -1,10 +1,11 @@
 package com.spurlab;
 
+import static com.spurlab.BenchFigures.load;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.spurlab.inference.demo.DemoSpec;
 import com.spurlab.inference.demo.SpuriousFashionMnist;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,19 +88,14 @@ class DemoPilotBenchmark extends AppITSupport {
         return (System.nanoTime() - since) / 1e9;
     }
 
+    /** Between two reads of the experiment: the "s after planning" figures are late by at most this much. */
     private static void sleep() {
         try {
-            Thread.sleep(2000);
+            Thread.sleep(500);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String load() {
-        return String.format(Locale.ROOT, "%.2f (1-min load average, %d cores)",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                Runtime.getRuntime().availableProcessors());
     }
 
     private static void print(String line) {

@@ -1,12 +1,15 @@
 package com.spurlab.ui;
 
+import static com.spurlab.BenchFigures.load;
+import static com.spurlab.BenchFigures.median;
+import static com.spurlab.BenchFigures.rounded;
+
 import com.spurlab.core.results.PilotDashboard;
 import com.spurlab.core.results.PilotFindings;
 import com.spurlab.core.results.PilotOverview;
 import com.spurlab.core.results.PilotReports;
 import com.spurlab.results.SimulatedRuns;
 import jakarta.persistence.EntityManagerFactory;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,21 +112,6 @@ class DashboardBenchmark extends BrowserITSupport {
                 + "(%d points) are drawn: median %.0f ms, all %s (target < 1500 ms)", trend, median(browser),
                 rounded(browser)));
         print("load after: " + load());
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static String rounded(List<Double> values) {
-        return values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList().toString();
-    }
-
-    private static String load() {
-        return String.format(Locale.ROOT, "%.2f (1-min load average, %d cores)",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                Runtime.getRuntime().availableProcessors());
     }
 
     private static void print(String line) {

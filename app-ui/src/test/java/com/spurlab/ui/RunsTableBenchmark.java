@@ -1,10 +1,13 @@
 package com.spurlab.ui;
 
+import static com.spurlab.BenchFigures.load;
+import static com.spurlab.BenchFigures.median;
+import static com.spurlab.BenchFigures.rounded;
+
 import com.spurlab.core.results.RunFilter;
 import com.spurlab.core.results.RunSort;
 import com.spurlab.core.results.RunTable;
 import com.spurlab.results.SimulatedRuns;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,21 +87,6 @@ class RunsTableBenchmark extends BrowserITSupport {
     private void awaitRows() {
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("runs-count")).getText()
                 .startsWith(RUNS + " of " + RUNS) && d.findElements(By.cssSelector("#runs a.run-link")).size() >= 10);
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static String rounded(List<Double> values) {
-        return values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList().toString();
-    }
-
-    private static String load() {
-        return String.format(Locale.ROOT, "%.2f (1-min load average, %d cores)",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                Runtime.getRuntime().availableProcessors());
     }
 
     private static void print(String line) {
