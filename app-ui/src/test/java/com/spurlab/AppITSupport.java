@@ -131,6 +131,13 @@ public abstract class AppITSupport {
         return id;
     }
 
+    /** Sets a project's KPI target (PUT /projects/{id}/kpis/{metric}); targets keep the order they were set in. */
+    protected void target(String username, long projectId, String metric, double threshold) {
+        api(username).put().uri("/api/v1/projects/{id}/kpis/{metric}", projectId, metric)
+                .contentType(MediaType.APPLICATION_JSON).body(java.util.Map.of("threshold", threshold)).retrieve()
+                .toBodilessEntity();
+    }
+
     /** The experiment once every job of it has finished; fails unless it SUCCEEDED. */
     protected JsonNode succeeded(String username, long experimentId, Duration timeout) {
         JsonNode done = await(() -> get(username, "/api/v1/experiments/" + experimentId).getBody(),

@@ -10,11 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** The pilot report: a PDF people read and a CSV of every figure, for executives and leads only. */
@@ -30,14 +28,9 @@ class ReportApiIT extends AppITSupport {
             return;
         }
         project = createProject("lead", "report pilot " + System.nanoTime(), "executive", "vendor");
-        for (var target : Map.of("WORST_GROUP_ACCURACY", 0.85, "ACCURACY_GAP", 0.05).entrySet()) {
-            api("lead").put().uri("/api/v1/projects/{id}/kpis/{metric}", project, target.getKey())
-                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("threshold", target.getValue()))
-                    .retrieve().toBodilessEntity();
-        }
-        long version = upload("lead", project, "fashion-cue", tinyArchive()).getBody().get("id").asLong();
-        await(() -> get("lead", "/api/v1/datasets/" + version).getBody().get("status").asText(),
-                s -> !s.equals("VALIDATING"), Duration.ofMinutes(2));
+        target("lead", project, "WORST_GROUP_ACCURACY", 0.85);
+        target("lead", project, "ACCURACY_GAP", 0.05);
+        long version = ready("lead", upload("lead", project, "fashion-cue", tinyArchive()));
         new SimulatedRuns(api("lead")).evaluate(project, version, List.of(
                 new SimulatedRuns.Plan("baseline", "ERM", 2, 0.9, 0.4, 1),
                 new SimulatedRuns.Plan("mitigation", "GROUP_DRO", 2, 0.95, 0.02, 2)), Duration.ofMinutes(3));

@@ -11,13 +11,11 @@ import com.spurlab.core.results.PilotReports;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -37,11 +35,8 @@ class PilotDashboardIT extends AppITSupport {
     @Test
     void overviewPicksTheKpisBaselineAndBestAndCostsTheSameStatementsForMoreRuns() {
         long project = createProject("lead", "dashboard reads " + System.nanoTime(), "executive");
-        api("lead").put().uri("/api/v1/projects/{id}/kpis/WORST_GROUP_ACCURACY", project)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("threshold", 0.85)).retrieve().toBodilessEntity();
-        long version = upload("lead", project, "fashion-cue", tinyArchive()).getBody().get("id").asLong();
-        await(() -> get("lead", "/api/v1/datasets/" + version).getBody().get("status").asText(),
-                s -> !s.equals("VALIDATING"), Duration.ofMinutes(2));
+        target("lead", project, "WORST_GROUP_ACCURACY", 0.85);
+        long version = ready("lead", upload("lead", project, "fashion-cue", tinyArchive()));
         assertThat(asExecutive(() -> dashboard.overview(project)).stage())
                 .isEqualTo(PilotOverview.Stage.NOTHING_PLANNED);
         String before = asExecutive(() -> dashboard.changeMark(project));

@@ -34,10 +34,7 @@ class RunTableIT extends AppITSupport {
     @Test
     void rowsCarryTheStoredFiguresFilterSortCompareAndCostTheSameQueriesForMoreRuns() {
         long project = createProject("lead", "runs table " + System.nanoTime(), "executive", "vendor");
-        long version = upload("lead", project, "fashion-cue", tinyArchive()).getBody().get("id").asLong();
-        String status = await(() -> get("lead", "/api/v1/datasets/" + version).getBody().get("status").asText(),
-                s -> !s.equals("VALIDATING"), Duration.ofMinutes(2));
-        assertThat(status).isEqualTo("READY");
+        long version = ready("lead", upload("lead", project, "fashion-cue", tinyArchive()));
         List<Long> runs = new SimulatedRuns(api("lead")).evaluate(project, version, List.of(
                 new SimulatedRuns.Plan("baseline", "ERM", 3, 0.95, 0.45, 1),
                 new SimulatedRuns.Plan("reweighted", "REWEIGHT", 4, 0.90, 0.10, 2),

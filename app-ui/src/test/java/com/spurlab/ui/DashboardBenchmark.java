@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -49,14 +47,9 @@ class DashboardBenchmark extends BrowserITSupport {
     void dashboardOfAProjectWith200EvaluatedRuns() {
         print("load before: " + load());
         long project = createProject("lead", "dashboard bench " + System.nanoTime(), "executive");
-        for (var target : Map.of("WORST_GROUP_ACCURACY", 0.85, "ACCURACY_GAP", 0.05).entrySet()) {
-            api("lead").put().uri("/api/v1/projects/{id}/kpis/{metric}", project, target.getKey())
-                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("threshold", target.getValue()))
-                    .retrieve().toBodilessEntity();
-        }
-        long version = upload("lead", project, "fashion-cue", tinyArchive()).getBody().get("id").asLong();
-        await(() -> get("lead", "/api/v1/datasets/" + version).getBody().get("status").asText(),
-                s -> !s.equals("VALIDATING"), Duration.ofMinutes(2));
+        target("lead", project, "WORST_GROUP_ACCURACY", 0.85);
+        target("lead", project, "ACCURACY_GAP", 0.05);
+        long version = ready("lead", upload("lead", project, "fashion-cue", tinyArchive()));
         long seeding = System.nanoTime();
         new SimulatedRuns(api("lead")).evaluate(project, version, IntStream.range(0, RUNS).mapToObj(i ->
                 new SimulatedRuns.Plan("run " + i, List.of("ERM", "REWEIGHT", "GROUP_DRO", "JTT", "DFR").get(i % 5),

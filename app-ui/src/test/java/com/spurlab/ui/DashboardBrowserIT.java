@@ -7,9 +7,7 @@ import com.spurlab.results.SimulatedRuns;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 
 /**
  * The executive's dashboard in a real browser: KPI cards once each, waiting neutrally before any evaluation, then —
@@ -22,14 +20,9 @@ class DashboardBrowserIT extends BrowserITSupport {
     void executiveSeesKpisWaitThenBaselineVsMitigatedWithTargetAndTrend() {
         long project = createProject("lead", "dashboard pilot " + System.nanoTime(), "executive");
         // Cards follow the order the targets were set in.
-        for (var target : List.of(Map.entry("WORST_GROUP_ACCURACY", 0.85), Map.entry("ACCURACY_GAP", 0.05))) {
-            api("lead").put().uri("/api/v1/projects/{id}/kpis/{metric}", project, target.getKey())
-                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("threshold", target.getValue()))
-                    .retrieve().toBodilessEntity();
-        }
-        long version = upload("lead", project, "fashion-cue", tinyArchive()).getBody().get("id").asLong();
-        await(() -> get("lead", "/api/v1/datasets/" + version).getBody().get("status").asText(),
-                s -> !s.equals("VALIDATING"), Duration.ofMinutes(2));
+        target("lead", project, "WORST_GROUP_ACCURACY", 0.85);
+        target("lead", project, "ACCURACY_GAP", 0.05);
+        long version = ready("lead", upload("lead", project, "fashion-cue", tinyArchive()));
 
         new LoginPage(driver, baseUrl()).signIn("executive", PASSWORD);
         Browser.resize(driver, 1440, 1800);

@@ -30,9 +30,7 @@ class DatasetsBrowserIT extends BrowserITSupport {
         assertThat(datasets.thumbnails()).hasSize(Math.min(shown, SampleGalleryPage.PAGE));
         Browser.screenshot(driver, "lead-dataset-gallery");
 
-        long second = upload("lead", project, "fashion-cue", tinyArchive()).getBody().get("id").asLong();
-        await(() -> get("lead", "/api/v1/datasets/" + second).getBody().get("status").asText(),
-                s -> !s.equals("VALIDATING"), Duration.ofMinutes(2));
+        long second = ready("lead", upload("lead", project, "fashion-cue", tinyArchive()));
         assertThat(datasets.compare()).isEqualTo(
                 "fashion-cue v1 → fashion-cue v2: 0 added, 0 removed, 340 unchanged, "
                         + "0 moved to another label or split (by image content).");

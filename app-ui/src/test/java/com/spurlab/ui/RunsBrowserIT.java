@@ -18,9 +18,7 @@ class RunsBrowserIT extends BrowserITSupport {
     @Test
     void leadComparesThreeRunsOpensARunPageWithCurvesAndClonesARun() {
         long project = createProject("lead", "runs browser " + System.nanoTime(), "executive");
-        long version = upload("lead", project, "fashion-cue", tinyArchive()).getBody().get("id").asLong();
-        await(() -> get("lead", "/api/v1/datasets/" + version).getBody().get("status").asText(),
-                s -> !s.equals("VALIDATING"), Duration.ofMinutes(2));
+        long version = ready("lead", upload("lead", project, "fashion-cue", tinyArchive()));
         List<Long> runs = new SimulatedRuns(api("lead")).evaluate(project, version, List.of(
                 new SimulatedRuns.Plan("baseline", "ERM", 4, 0.95, 0.45, 1),
                 new SimulatedRuns.Plan("reweighted", "REWEIGHT", 5, 0.90, 0.15, 2),

@@ -36,9 +36,7 @@ class RunsTableBenchmark extends BrowserITSupport {
     void runsTableOfAProjectWith200EvaluatedRuns() {
         print("load before: " + load());
         long project = createProject("lead", "runs bench " + System.nanoTime(), "executive");
-        long version = upload("lead", project, "fashion-cue", tinyArchive()).getBody().get("id").asLong();
-        await(() -> get("lead", "/api/v1/datasets/" + version).getBody().get("status").asText(),
-                s -> !s.equals("VALIDATING"), Duration.ofMinutes(2));
+        long version = ready("lead", upload("lead", project, "fashion-cue", tinyArchive()));
         long seeding = System.nanoTime();
         new SimulatedRuns(api("lead")).evaluate(project, version, IntStream.range(0, RUNS).mapToObj(i ->
                 new SimulatedRuns.Plan("run " + i, List.of("ERM", "REWEIGHT", "GROUP_DRO", "JTT", "DFR").get(i % 5),
