@@ -47,7 +47,8 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
     private final DatasetDeletion deletion;
     private final boolean canDelete;
     private final LongFunction<Optional<Long>> runOfJob;
-    private List<DatasetVersionView> versions = List.of();
+    /** The versions the grid shows; null until the first refresh. */
+    private List<DatasetVersionView> versions;
     private final Grid<DatasetVersionView> grid = new Grid<>();
     private final Div details = new Div();
     private final Div gallery = new Div();
@@ -161,8 +162,14 @@ class DatasetsPanel extends VerticalLayout implements ProjectView.Refreshable {
 
     @Override
     public void refresh() {
-        versions = datasets.list(projectId);
-        announceFinished(versions);
+        List<DatasetVersionView> listed = datasets.list(projectId);
+        announceFinished(listed);
+        // Items are replaced only when a version changed: replacing them gives the rows new keys, so a person's click
+        // that crosses a replacement can be lost, and a 1 s poll replaced them every second.
+        if (listed.equals(versions)) {
+            return;
+        }
+        versions = listed;
         grid.setItems(versions);
         comparison.setVersions(versions);
         if (selected != null) {
